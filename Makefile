@@ -1,0 +1,27 @@
+# Moodify: `make run` runs the main notebook, `make test` the test suite, `make bench` the benchmarks.
+SWIFT   ?= swift
+RELEASE := .build/release
+# The corpus: MOODIFY_AUDIO if set, else AudioWAV/, else the development corpus beside the project.
+MOODIFY_AUDIO ?= $(if $(wildcard AudioWAV),AudioWAV,$(if $(wildcard ../shared/corpus/crema-d-dev),../shared/corpus/crema-d-dev,AudioWAV))
+export MOODIFY_AUDIO
+NOTEBOOK ?= Notebooks/corpus.moodify
+
+.PHONY: setup build run test bench clean
+
+setup:
+	@Scripts/setup
+
+build: setup
+	$(SWIFT) build -c release --product moodify-repl
+
+run: build
+	$(RELEASE)/moodify-repl $(NOTEBOOK)
+
+test: setup
+	$(SWIFT) test
+
+bench: build
+	Scripts/bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// A system library wrapped by a module map and a one-line shim header.
+func systemLibrary(_ name: String, pkgConfig: String, apt: [String]) -> Target {
+    .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt(apt)])
+}
+
+let package = Package(
+    name: "Moodify",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "moodify-repl", targets: ["moodify-repl"]),
+        .library(name: "Moodify", targets: ["Moodify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        systemLibrary("CFFTW", pkgConfig: "fftw3f", apt: ["libfftw3-dev"]),
+        systemLibrary("CSndFile", pkgConfig: "sndfile", apt: ["libsndfile1-dev"]),
+        systemLibrary("CSoxr", pkgConfig: "soxr", apt: ["libsoxr-dev"]),
+        systemLibrary("COpenBLAS", pkgConfig: "openblas", apt: ["libopenblas-dev"]),
+        systemLibrary("CEditLine", pkgConfig: "libedit", apt: ["libedit-dev"]),
+        systemLibrary("CPNG", pkgConfig: "libpng", apt: ["libpng-dev"]),
+        systemLibrary("CFreeType", pkgConfig: "freetype2", apt: ["libfreetype-dev"]),
+
+        .target(name: "MoodifyAudio", dependencies: ["CSndFile", "CSoxr"]),
+        .target(name: "MoodifyDSP", dependencies: ["MoodifyAudio", "CFFTW"]),
+        .target(name: "MoodifyLearn", dependencies: ["COpenBLAS"]),
+        .target(name: "MoodifyPlot", dependencies: ["CPNG", "CFreeType"]),
+        .target(name: "MoodifyMusic", resources: [.process("Resources")]),
+        .target(name: "Moodify", dependencies: ["MoodifyAudio", "MoodifyDSP", "MoodifyLearn"]),
+        .target(name: "MoodifyScript", dependencies: ["Moodify", "MoodifyLearn", "MoodifyPlot", "MoodifyMusic"]),
+        .executableTarget(name: "moodify-repl", dependencies: [
+            "MoodifyScript", "Moodify", "CEditLine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "MoodifyAudioTests", dependencies: ["MoodifyAudio"], resources: [.copy("Golden")]),
+        .testTarget(name: "MoodifyDSPTests", dependencies: ["MoodifyDSP"], resources: [.copy("Golden")]),
+        .testTarget(name: "MoodifyLearnTests", dependencies: ["MoodifyLearn"], resources: [.copy("Golden")]),
+        .testTarget(name: "MoodifyPlotTests", dependencies: ["MoodifyPlot", "CPNG"], resources: [.copy("Reference")]),
+        .testTarget(name: "MoodifyMusicTests", dependencies: ["MoodifyMusic"]),
+        .testTarget(name: "MoodifyTests", dependencies: ["Moodify"]),
+        .testTarget(name: "MoodifyScriptTests", dependencies: ["MoodifyScript"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "moodify-replTests", dependencies: ["moodify-repl"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Strict concurrency and the same warnings for every Swift target, set once here.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}
