@@ -9,10 +9,6 @@ func systemLibrary(_ name: String, pkgConfig: String, apt: [String]) -> Target {
 let package = Package(
     name: "Moodify",
     platforms: [.macOS(.v14)],
-    products: [
-        .executable(name: "moodify-repl", targets: ["moodify-repl"]),
-        .library(name: "Moodify", targets: ["Moodify"]),
-    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
@@ -29,13 +25,14 @@ let package = Package(
         .target(name: "MoodifyDSP", dependencies: ["MoodifyAudio", "CFFTW"]),
         .target(name: "MoodifyLearn", dependencies: ["COpenBLAS"]),
         .target(name: "MoodifyPlot", dependencies: ["CPNG", "CFreeType"]),
-        .target(name: "MoodifyMusic", resources: [.process("Resources")]),
+        .target(name: "MoodifyMusic"),
         .target(name: "Moodify", dependencies: ["MoodifyAudio", "MoodifyDSP", "MoodifyLearn"]),
         .target(name: "MoodifyScript", dependencies: ["Moodify", "MoodifyLearn", "MoodifyPlot", "MoodifyMusic"]),
         .executableTarget(name: "moodify-repl", dependencies: [
             "MoodifyScript", "Moodify", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "moodify-bench", dependencies: ["Moodify", "MoodifyLearn", "MoodifyAudio", "MoodifyDSP"]),
 
         .testTarget(name: "MoodifyAudioTests", dependencies: ["MoodifyAudio"], resources: [.copy("Golden")]),
         .testTarget(name: "MoodifyDSPTests", dependencies: ["MoodifyDSP"], resources: [.copy("Golden")]),
