@@ -38,6 +38,7 @@ public struct ClassificationReport: Sendable {
 
     /// Scores class codes `yPred` against `yTrue`; code `i` is named `labels[i]`; `digits` decimals in the text.
     public init(yTrue: [Int], yPred: [Int], labels: [String], digits: Int = 2) throws {
+        guard digits >= 0 else { throw MetricsError.invalidDigits(digits) }
         let classes = labels.count
         try validateCodes(yTrue, yPred, classes: classes)
         var truePositives = [Int](repeating: 0, count: classes)

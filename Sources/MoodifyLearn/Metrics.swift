@@ -6,6 +6,8 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible {
     case codeOutOfRange(code: Int, classes: Int)
     /// There are no labels to score.
     case empty
+    /// A negative number of decimals for the report.
+    case invalidDigits(Int)
 
     /// One sentence for the user.
     public var description: String {
@@ -16,6 +18,8 @@ public enum MetricsError: Error, Equatable, CustomStringConvertible {
             return "Class code \(code) is outside the \(classes) classes being scored (0 to \(classes - 1))."
         case .empty:
             return "There are no labels to score."
+        case let .invalidDigits(digits):
+            return "A classification report needs 0 or more decimals, not \(digits)."
         }
     }
 }

@@ -6,6 +6,8 @@ public enum SMOTEError: Error, Equatable, CustomStringConvertible {
     case invalidNeighbors(k: Int)
     /// A class to oversample has too few rows to have `k` neighbours.
     case tooFewRows(classCode: Int, rows: Int, k: Int)
+    /// The matrix holds NaN or infinite values, which have no nearest neighbours.
+    case nonFinite
 
     /// One sentence for the user.
     public var description: String {
@@ -16,6 +18,8 @@ public enum SMOTEError: Error, Equatable, CustomStringConvertible {
             return "SMOTE needs k of at least 1 neighbour, not \(k)."
         case let .tooFewRows(classCode, rows, k):
             return "SMOTE with k = \(k) needs more than \(k) rows in every class it oversamples, but class \(classCode) has \(rows); lower k or drop the class."
+        case .nonFinite:
+            return "SMOTE cannot interpolate data that holds NaN or infinite values."
         }
     }
 }
@@ -27,6 +31,7 @@ public enum SMOTEError: Error, Equatable, CustomStringConvertible {
 public func smote(_ x: Matrix, _ y: [Int], k: Int = 5, seed: UInt64) throws -> (Matrix, [Int]) {
     guard x.rows == y.count else { throw SMOTEError.rowsLabelsMismatch(rows: x.rows, labels: y.count) }
     guard k >= 1 else { throw SMOTEError.invalidNeighbors(k: k) }
+    guard x.values.allSatisfy({ $0.isFinite }) else { throw SMOTEError.nonFinite }
     var members = [Int: [Int]]()
     for (row, code) in y.enumerated() { members[code, default: []].append(row) }
     let majority = members.values.map(\.count).max() ?? 0

@@ -38,6 +38,7 @@ struct MetricsTests {
         #expect(throws: MetricsError.codeOutOfRange(code: -1, classes: 2)) {
             try ClassificationReport(yTrue: [0, 1], yPred: [-1, 1], labels: ["x", "y"])
         }
+        #expect(throws: MetricsError.invalidDigits(-1)) { try ClassificationReport(yTrue: [0], yPred: [0], labels: ["x"], digits: -1) }
     }
 
     @Test("numpySum reproduces NumPy's pairwise order")

@@ -30,6 +30,15 @@ struct SMOTETests {
         }
     }
 
+    @Test("NearestNeighbors on a few rows with duplicates keeps every other row, ties by index")
+    func neighborsSmall() {
+        let x = Matrix(rowArrays: [[0, 0], [1, 0], [0, 0], [5, 5]])
+        let nn = NearestNeighbors(x, k: 3)
+        #expect(Array(nn.neighbors(of: 0)) == [2, 1, 3])
+        #expect(Array(nn.neighbors(of: 2)) == [0, 1, 3])
+        #expect(Array(nn.neighbors(of: 3)) == [1, 0, 2])
+    }
+
     @Test("SMOTE raises every class to the majority, originals first, labels as imbalanced-learn")
     func smoteGolden() throws {
         let g = try SklearnGolden.load("smote", as: SklearnGolden.SMOTECase.self)
@@ -87,5 +96,8 @@ struct SMOTETests {
         #expect(throws: Never.self) { try smote(x, y, k: 4, seed: 0) }
         #expect(throws: SMOTEError.rowsLabelsMismatch(rows: 12, labels: 2)) { try smote(x, [0, 1], seed: 0) }
         #expect(throws: SMOTEError.invalidNeighbors(k: 0)) { try smote(x, y, k: 0, seed: 0) }
+        var holed = x
+        holed[3, 1] = .nan
+        #expect(throws: SMOTEError.nonFinite) { try smote(holed, y, k: 4, seed: 0) }
     }
 }
