@@ -1,0 +1,175 @@
+/// Batch normalization over the last axis as Keras 3's `BatchNormalization()`: batch statistics
+/// (biased variance) in training, moving statistics in inference, and
+/// `moving = moving · momentum + batch · (1 − momentum)` after every training batch.
+public final class BatchNormalization: Layer {
+    /// The layer's name in its model.
+    public var name = "batch_normalization"
+    /// The weight of the old value in the moving statistics' update.
+    public let momentum: Float
+    /// Added to the variance before its square root.
+    public let epsilon: Float
+    private var gamma: Parameter?
+    private var beta: Parameter?
+    private var movingMean: Parameter?
+    private var movingVariance: Parameter?
+    private var cachedInput: Tensor?
+    private var cachedMean: [Float] = []
+    private var cachedInverseStd: [Float] = []
+
+    /// Keras's defaults: momentum 0.99, ε 1e-3.
+    public init(momentum: Float = 0.99, epsilon: Float = 1e-3) {
+        self.momentum = momentum
+        self.epsilon = epsilon
+    }
+
+    /// `.batchNormalization(momentum, epsilon)`.
+    public var spec: LayerSpec { .batchNormalization(momentum: momentum, epsilon: epsilon) }
+    /// gamma, beta, moving_mean, moving_variance (the last two not trainable).
+    public var parameters: [Parameter] { [gamma, beta, movingMean, movingVariance].compactMap { $0 } }
+    /// Whether the weights exist.
+    public var isBuilt: Bool { gamma != nil }
+
+    /// The input shape.
+    public func outputShape(for inputShape: [Int]) throws -> [Int] {
+        guard let channels = inputShape.last, channels > 0 else {
+            throw LearnError.shapeMismatch(context: "\(name) (BatchNormalization) input", expected: "at least one axis", got: "\(inputShape)")
+        }
+        return inputShape
+    }
+
+    /// gamma 1, beta 0, moving mean 0, moving variance 1.
+    public func build(inputShape: [Int], rng: inout SeededGenerator) throws {
+        let channels = try outputShape(for: inputShape).last!
+        gamma = Parameter(name: "gamma", shape: [channels], value: Array(repeating: 1, count: channels))
+        beta = Parameter(name: "beta", shape: [channels], value: Array(repeating: 0, count: channels))
+        movingMean = Parameter(name: "moving_mean", shape: [channels], trainable: false, value: Array(repeating: 0, count: channels))
+        movingVariance = Parameter(name: "moving_variance", shape: [channels], trainable: false, value: Array(repeating: 1, count: channels))
+    }
+
+    /// Normalises with the batch's statistics (train) or the moving ones (inference).
+    public func forward(_ input: Tensor, train: Bool, rng: inout SeededGenerator) -> Tensor {
+        guard let gamma, let beta, let movingMean, let movingVariance else { preconditionFailure("\(name): forward before build") }
+        let channels = gamma.count, rows = input.count / channels
+        var mean: [Float], variance: [Float]
+        if train && rows > 0 {
+            (mean, variance) = Self.moments(input, rows: rows, channels: channels)
+            let keep = momentum, take = 1 - momentum
+            for c in 0..<channels {
+                movingMean.value[c] = movingMean.value[c] * keep + mean[c] * take
+                movingVariance.value[c] = movingVariance.value[c] * keep + variance[c] * take
+            }
+        } else {
+            mean = movingMean.value
+            variance = movingVariance.value
+        }
+        // As Keras: y = x · s + (beta − mean · s) with s = gamma / sqrt(variance + ε).
+        let inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
+        var scale = [Float](repeating: 0, count: channels), shift = [Float](repeating: 0, count: channels)
+        for c in 0..<channels {
+            scale[c] = inverseStd[c] * gamma.value[c]
+            shift[c] = beta.value[c] - mean[c] * scale[c]
+        }
+        let output = Tensor(shape: input.shape) { out in
+            input.values.withUnsafeBufferPointer { xp in
+                scale.withUnsafeBufferPointer { s in
+                    shift.withUnsafeBufferPointer { t in
+                        let x = xp.baseAddress!, y = out.baseAddress!
+                        for r in 0..<rows {
+                            let xr = x + r * channels, yr = y + r * channels
+                            for c in 0..<channels { yr[c] = xr[c] * s[c] + t[c] }
+                        }
+                    }
+                }
+            }
+        }
+        if train {
+            cachedInput = input
+            cachedMean = mean
+            cachedInverseStd = inverseStd
+        }
+        return output
+    }
+
+    /// Gradients of gamma and beta, and of the input through the batch statistics.
+    public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
+        guard let gamma, let beta, let input = cachedInput else { preconditionFailure("\(name): backward before a training forward pass") }
+        cachedInput = nil
+        let channels = gamma.count, rows = input.count / channels
+        var sumG = [Float](repeating: 0, count: channels), sumGX = [Float](repeating: 0, count: channels)
+        outputGradient.values.withUnsafeBufferPointer { gp in
+            input.values.withUnsafeBufferPointer { xp in
+                cachedMean.withUnsafeBufferPointer { m in
+                    cachedInverseStd.withUnsafeBufferPointer { inv in
+                        sumG.withUnsafeMutableBufferPointer { sg in
+                            sumGX.withUnsafeMutableBufferPointer { sgx in
+                                for r in 0..<rows {
+                                    let g = gp.baseAddress! + r * channels, x = xp.baseAddress! + r * channels
+                                    for c in 0..<channels {
+                                        sg[c] += g[c]
+                                        sgx[c] += g[c] * (x[c] - m[c]) * inv[c]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        beta.gradient = sumG
+        gamma.gradient = sumGX
+        guard needsInputGradient else { return nil }
+        // dx = gamma · inv / N · (N · g − Σg − x̂ · Σ(g · x̂)).
+        let n = Float(rows)
+        var a = [Float](repeating: 0, count: channels), meanG = [Float](repeating: 0, count: channels)
+        var meanGX = [Float](repeating: 0, count: channels)
+        for c in 0..<channels {
+            a[c] = gamma.value[c] * cachedInverseStd[c]
+            meanG[c] = sumG[c] / n
+            meanGX[c] = sumGX[c] / n
+        }
+        return Tensor(shape: input.shape) { out in
+            outputGradient.values.withUnsafeBufferPointer { gp in
+                input.values.withUnsafeBufferPointer { xp in
+                    cachedMean.withUnsafeBufferPointer { m in
+                        cachedInverseStd.withUnsafeBufferPointer { inv in
+                            for r in 0..<rows {
+                                let g = gp.baseAddress! + r * channels, x = xp.baseAddress! + r * channels
+                                let d = out.baseAddress! + r * channels
+                                for c in 0..<channels {
+                                    let xhat = (x[c] - m[c]) * inv[c]
+                                    d[c] = a[c] * (g[c] - meanG[c] - xhat * meanGX[c])
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Per-channel mean and biased variance over every row (two passes, for accuracy).
+    private static func moments(_ input: Tensor, rows: Int, channels: Int) -> (mean: [Float], variance: [Float]) {
+        var mean = [Float](repeating: 0, count: channels), variance = [Float](repeating: 0, count: channels)
+        input.values.withUnsafeBufferPointer { xp in
+            mean.withUnsafeMutableBufferPointer { m in
+                for r in 0..<rows {
+                    let x = xp.baseAddress! + r * channels
+                    for c in 0..<channels { m[c] += x[c] }
+                }
+                let inverseRows = 1 / Float(rows)
+                for c in 0..<channels { m[c] *= inverseRows }
+                variance.withUnsafeMutableBufferPointer { v in
+                    for r in 0..<rows {
+                        let x = xp.baseAddress! + r * channels
+                        for c in 0..<channels {
+                            let d = x[c] - m[c]
+                            v[c] += d * d
+                        }
+                    }
+                    for c in 0..<channels { v[c] *= inverseRows }
+                }
+            }
+        }
+        return (mean, variance)
+    }
+}

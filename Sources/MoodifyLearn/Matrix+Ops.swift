@@ -1,0 +1,26 @@
+extension Matrix {
+    /// The matrix of a tensor's samples, one flattened sample per row.
+    public init(_ tensor: Tensor) {
+        self.init(rows: tensor.batch, cols: tensor.sampleSize, values: tensor.values)
+    }
+
+    /// The index of the largest value in each row (the first one on ties), as class predictions.
+    public func argmaxRows() -> [Int] {
+        guard cols > 0 else { return Array(repeating: 0, count: rows) }
+        return values.withUnsafeBufferPointer { v in
+            (0..<rows).map { r in
+                let base = v.baseAddress! + r * cols
+                var best = 0
+                for c in 1..<cols where base[c] > base[best] { best = c }
+                return best
+            }
+        }
+    }
+}
+
+extension Tensor {
+    /// The `[rows, cols]` tensor holding a matrix.
+    public init(_ matrix: Matrix) {
+        self.init(shape: [matrix.rows, matrix.cols], values: matrix.values)
+    }
+}
