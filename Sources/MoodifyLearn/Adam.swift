@@ -11,6 +11,8 @@ public final class Adam {
     public let beta2: Double
     /// Added to √v in the denominator.
     public let epsilon: Float
+    /// The learning rate it was created with.
+    public let initialLearningRate: Float
     /// The number of updates applied so far.
     public private(set) var iterations = 0
     private var slots: [Moments] = []
@@ -31,9 +33,15 @@ public final class Adam {
     /// Keras's defaults: lr 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
     public init(learningRate: Float = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Float = 1e-7) {
         self.learningRate = learningRate
+        self.initialLearningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
+    }
+
+    /// A new optimizer with the same settings and initial learning rate, and no moments.
+    public func fresh() -> Adam {
+        Adam(learningRate: initialLearningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
     }
 
     /// Forgets the moments and the step count.

@@ -33,13 +33,15 @@ extension Sequential {
         lines.append(border("└", "─", "┴", "┘"))
         let trainable = trainableParameterCount, total = parameterCount
         let optimizerCount = optimizer.map { $0.iterations > 0 ? 2 * trainable + 2 : 0 } ?? 0
-        func count(_ label: String, _ n: Int) -> String {
-            " \(label): \(Self.grouped(n)) (\(Self.readableSize(bytes: Double(n) * 4)))"
+        // Adam's moments and learning rate are float32; its step counter is an int64.
+        let optimizerBytes = optimizerCount > 0 ? 4 * (optimizerCount - 1) + 8 : 0
+        func count(_ label: String, _ n: Int, bytes: Int) -> String {
+            " \(label): \(Self.grouped(n)) (\(Self.readableSize(bytes: Double(bytes))))"
         }
-        lines.append(count("Total params", total + optimizerCount))
-        lines.append(count("Trainable params", trainable))
-        lines.append(count("Non-trainable params", total - trainable))
-        if optimizerCount > 0 { lines.append(count("Optimizer params", optimizerCount)) }
+        lines.append(count("Total params", total + optimizerCount, bytes: 4 * total + optimizerBytes))
+        lines.append(count("Trainable params", trainable, bytes: 4 * trainable))
+        lines.append(count("Non-trainable params", total - trainable, bytes: 4 * (total - trainable)))
+        if optimizerCount > 0 { lines.append(count("Optimizer params", optimizerCount, bytes: optimizerBytes)) }
         return lines.joined(separator: "\n")
     }
 
