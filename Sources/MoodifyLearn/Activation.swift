@@ -15,7 +15,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         case .linear:
             return
         case .relu:
-            for i in 0..<(rows * width) where x[i] < 0 { x[i] = 0 }
+            for i in 0..<(rows * width) { x[i] = x[i] > 0 ? x[i] : 0 }
         case .softmax:
             for r in 0..<rows { Softmax.apply(x + r * width, count: width) }
         }
@@ -27,7 +27,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
         case .linear:
             return
         case .relu:
-            for i in 0..<(rows * width) where y[i] <= 0 { gradient[i] = 0 }
+            for i in 0..<(rows * width) { gradient[i] = y[i] > 0 ? gradient[i] : 0 }
         case .softmax:
             for r in 0..<rows {
                 let g = gradient + r * width, p = y + r * width

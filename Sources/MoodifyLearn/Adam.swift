@@ -63,20 +63,44 @@ public final class Adam {
         let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), eps = epsilon
         for slot in slots {
             let parameter = slot.parameter
-            parameter.gradient.withUnsafeBufferPointer { g in
-                parameter.value.withUnsafeMutableBufferPointer { w in
-                    slot.m.withUnsafeMutableBufferPointer { m in
-                        slot.v.withUnsafeMutableBufferPointer { v in
-                            for j in 0..<w.count {
-                                let gj = g[j]
-                                m[j] += (gj - m[j]) * oneMinusBeta1
-                                v[j] += (gj * gj - v[j]) * oneMinusBeta2
-                                w[j] -= (m[j] * alpha) / (v[j].squareRoot() + eps)
-                            }
+            parameter.gradient.withUnsafeBufferPointer { gp in
+                parameter.value.withUnsafeMutableBufferPointer { wp in
+                    slot.m.withUnsafeMutableBufferPointer { mp in
+                        slot.v.withUnsafeMutableBufferPointer { vp in
+                            Self.update(count: wp.count, w: wp.baseAddress!, g: gp.baseAddress!, m: mp.baseAddress!, v: vp.baseAddress!,
+                                        alpha: alpha, oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, epsilon: eps)
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// The update of one parameter array, eight values at a time.
+    private static func update(count: Int, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
+                               m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+                               alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float, epsilon: Float) {
+        typealias V = SIMD8<Float>
+        let wr = UnsafeMutableRawPointer(w), gr = UnsafeRawPointer(g), mr = UnsafeMutableRawPointer(m), vr = UnsafeMutableRawPointer(v)
+        let b1 = V(repeating: oneMinusBeta1), b2 = V(repeating: oneMinusBeta2), a = V(repeating: alpha), e = V(repeating: epsilon)
+        let full = count / 8
+        for i in 0..<full {
+            let offset = 32 * i
+            let gj = gr.loadUnaligned(fromByteOffset: offset, as: V.self)
+            var mj = mr.loadUnaligned(fromByteOffset: offset, as: V.self)
+            var vj = vr.loadUnaligned(fromByteOffset: offset, as: V.self)
+            mj += (gj - mj) * b1
+            vj += (gj * gj - vj) * b2
+            mr.storeBytes(of: mj, toByteOffset: offset, as: V.self)
+            vr.storeBytes(of: vj, toByteOffset: offset, as: V.self)
+            let wj = wr.loadUnaligned(fromByteOffset: offset, as: V.self) - (mj * a) / (vj.squareRoot() + e)
+            wr.storeBytes(of: wj, toByteOffset: offset, as: V.self)
+        }
+        for j in (8 * full)..<count {
+            let gj = g[j]
+            m[j] += (gj - m[j]) * oneMinusBeta1
+            v[j] += (gj * gj - v[j]) * oneMinusBeta2
+            w[j] -= (m[j] * alpha) / (v[j].squareRoot() + epsilon)
         }
     }
 }

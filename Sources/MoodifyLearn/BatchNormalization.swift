@@ -15,6 +15,8 @@ public final class BatchNormalization: Layer {
     private var cachedInput: Tensor?
     private var cachedMean: [Float] = []
     private var cachedInverseStd: [Float] = []
+    private var outputStorage: [Float] = []
+    private var gradientStorage: [Float] = []
 
     /// Keras's defaults: momentum 0.99, ε 1e-3.
     public init(momentum: Float = 0.99, epsilon: Float = 1e-3) {
@@ -69,11 +71,11 @@ public final class BatchNormalization: Layer {
             scale[c] = inverseStd[c] * gamma.value[c]
             shift[c] = beta.value[c] - mean[c] * scale[c]
         }
-        let output = Tensor(shape: input.shape) { out in
+        let output = Tensor.reusing(&outputStorage, shape: input.shape) { y in
             input.values.withUnsafeBufferPointer { xp in
                 scale.withUnsafeBufferPointer { s in
                     shift.withUnsafeBufferPointer { t in
-                        let x = xp.baseAddress!, y = out.baseAddress!
+                        let x = xp.baseAddress!
                         for r in 0..<rows {
                             let xr = x + r * channels, yr = y + r * channels
                             for c in 0..<channels { yr[c] = xr[c] * s[c] + t[c] }
@@ -127,14 +129,14 @@ public final class BatchNormalization: Layer {
             meanG[c] = sumG[c] / n
             meanGX[c] = sumGX[c] / n
         }
-        return Tensor(shape: input.shape) { out in
+        return Tensor.reusing(&gradientStorage, shape: input.shape) { out in
             outputGradient.values.withUnsafeBufferPointer { gp in
                 input.values.withUnsafeBufferPointer { xp in
                     cachedMean.withUnsafeBufferPointer { m in
                         cachedInverseStd.withUnsafeBufferPointer { inv in
                             for r in 0..<rows {
                                 let g = gp.baseAddress! + r * channels, x = xp.baseAddress! + r * channels
-                                let d = out.baseAddress! + r * channels
+                                let d = out + r * channels
                                 for c in 0..<channels {
                                     let xhat = (x[c] - m[c]) * inv[c]
                                     d[c] = a[c] * (g[c] - meanG[c] - xhat * meanGX[c])

@@ -6,6 +6,9 @@ public final class Dropout: Layer {
     /// The fraction of values dropped in training.
     public let rate: Float
     private var cachedMask: [Float] = []
+    private var masked = false
+    private var outputStorage: [Float] = []
+    private var gradientStorage: [Float] = []
 
     /// Dropout of a fraction `rate` in [0, 1).
     public init(rate: Float) {
@@ -28,26 +31,33 @@ public final class Dropout: Layer {
     /// The input with a seeded random mask applied in training.
     public func forward(_ input: Tensor, train: Bool, rng: inout SeededGenerator) -> Tensor {
         guard train, rate > 0 else {
-            cachedMask = []
+            masked = false
             return input
         }
+        masked = true
         let scale = 1 / (1 - rate), count = input.count
-        // Two 24-bit uniforms per 64-bit draw; a value is kept when its uniform is at least `rate`.
-        let threshold = UInt64((Double(rate) * 16_777_216).rounded(.up))
-        cachedMask = [Float](unsafeUninitializedCapacity: count) { mask, initialized in
+        // Three 21-bit uniforms per 64-bit draw; a value is kept when its uniform is at least `rate`.
+        let threshold = UInt64((Double(rate) * 2_097_152).rounded(.up))
+        prepareScratch(&cachedMask, count: count)
+        cachedMask.withUnsafeMutableBufferPointer { mask in
+            let m = mask.baseAddress!
             var i = 0
-            while i < count {
+            while i + 3 <= count {
                 let bits = rng.next()
-                mask[i] = (bits >> 40) >= threshold ? scale : 0
-                if i + 1 < count { mask[i + 1] = ((bits >> 8) & 0xFF_FFFF) >= threshold ? scale : 0 }
-                i += 2
+                m[i] = (bits >> 43) >= threshold ? scale : 0
+                m[i + 1] = ((bits >> 22) & 0x1F_FFFF) >= threshold ? scale : 0
+                m[i + 2] = ((bits >> 1) & 0x1F_FFFF) >= threshold ? scale : 0
+                i += 3
             }
-            initialized = count
+            while i < count {
+                m[i] = (rng.next() >> 43) >= threshold ? scale : 0
+                i += 1
+            }
         }
-        return Tensor(shape: input.shape) { out in
+        return Tensor.reusing(&outputStorage, shape: input.shape) { out in
             input.values.withUnsafeBufferPointer { x in
                 cachedMask.withUnsafeBufferPointer { m in
-                    for i in 0..<count { out[i] = x[i] * m[i] }
+                    VectorKernels.multiply(x.baseAddress!, m.baseAddress!, into: out, count: count)
                 }
             }
         }
@@ -56,14 +66,14 @@ public final class Dropout: Layer {
     /// The output gradient through the same mask.
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard needsInputGradient else { return nil }
-        guard !cachedMask.isEmpty else { return outputGradient }
-        var g = outputGradient
-        g.values.withUnsafeMutableBufferPointer { gp in
-            cachedMask.withUnsafeBufferPointer { m in
-                for i in 0..<gp.count { gp[i] *= m[i] }
+        guard masked else { return outputGradient }
+        masked = false
+        return Tensor.reusing(&gradientStorage, shape: outputGradient.shape) { out in
+            outputGradient.values.withUnsafeBufferPointer { g in
+                cachedMask.withUnsafeBufferPointer { m in
+                    VectorKernels.multiply(g.baseAddress!, m.baseAddress!, into: out, count: g.count)
+                }
             }
         }
-        cachedMask = []
-        return g
     }
 }

@@ -24,3 +24,20 @@ extension Tensor {
         self.init(shape: [matrix.rows, matrix.cols], values: matrix.values)
     }
 }
+
+extension Matrix {
+    /// The matrix product `self · other` (OpenBLAS sgemm).
+    public func multiplied(by other: Matrix) -> Matrix {
+        precondition(cols == other.rows, "Matrix: cannot multiply \(rows)×\(cols) by \(other.rows)×\(other.cols)")
+        var out = Matrix(rows: rows, cols: other.cols)
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                out.values.withUnsafeMutableBufferPointer { c in
+                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
+                    GEMM.multiply(m: rows, n: other.cols, k: cols, a: a, lda: cols, b: b, ldb: other.cols, c: c, ldc: other.cols)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -6,6 +6,8 @@ public final class MaxPool1D: Layer {
     /// The window width and stride.
     public let poolSize: Int
     private var cachedInput: Tensor?
+    private var outputStorage: [Float] = []
+    private var gradientStorage: [Float] = []
 
     /// Pooling over windows of `poolSize` steps.
     public init(poolSize: Int = 2) {
@@ -35,18 +37,15 @@ public final class MaxPool1D: Layer {
     /// The maximum of each window, per channel.
     public func forward(_ input: Tensor, train: Bool, rng: inout SeededGenerator) -> Tensor {
         let batch = input.batch, length = input.shape[1], channels = input.shape[2]
-        let steps = length / poolSize
-        let output = Tensor(shape: [batch, steps, channels]) { out in
+        let steps = length / poolSize, pool = poolSize
+        let output = Tensor.reusing(&outputStorage, shape: [batch, steps, channels]) { out in
             input.values.withUnsafeBufferPointer { xp in
                 for b in 0..<batch {
                     for t in 0..<steps {
-                        let window = xp.baseAddress! + (b * length + t * poolSize) * channels
-                        let y = out.baseAddress! + (b * steps + t) * channels
+                        let window = xp.baseAddress! + (b * length + t * pool) * channels
+                        let y = out + (b * steps + t) * channels
                         y.update(from: window, count: channels)
-                        for j in 1..<max(poolSize, 1) {
-                            let x = window + j * channels
-                            for c in 0..<channels where x[c] > y[c] { y[c] = x[c] }
-                        }
+                        for j in 1..<pool { VectorKernels.maximum(y, window + j * channels, into: y, count: channels) }
                     }
                 }
             }
@@ -61,29 +60,41 @@ public final class MaxPool1D: Layer {
         cachedInput = nil
         guard needsInputGradient else { return nil }
         let batch = input.batch, length = input.shape[1], channels = input.shape[2]
-        let steps = length / poolSize
-        var dx = Tensor(shape: input.shape, repeating: 0)
-        dx.values.withUnsafeMutableBufferPointer { dxp in
+        let steps = length / poolSize, pool = poolSize
+        var maximum = [Float](repeating: 0, count: channels), done = [Bool](repeating: false, count: channels)
+        return Tensor.reusing(&gradientStorage, shape: input.shape) { dx in
             input.values.withUnsafeBufferPointer { xp in
                 outputGradient.values.withUnsafeBufferPointer { gp in
-                    var best = [Int](repeating: 0, count: channels)
                     for b in 0..<batch {
                         for t in 0..<steps {
-                            let offset = (b * length + t * poolSize) * channels
-                            let window = xp.baseAddress! + offset
-                            for c in 0..<channels { best[c] = 0 }
-                            for j in 1..<max(poolSize, 1) {
-                                let x = window + j * channels
-                                for c in 0..<channels where x[c] > window[best[c] * channels + c] { best[c] = j }
-                            }
+                            let offset = (b * length + t * pool) * channels
+                            let window = xp.baseAddress! + offset, d = dx + offset
                             let g = gp.baseAddress! + (b * steps + t) * channels
-                            let d = dxp.baseAddress! + offset
-                            for c in 0..<channels { d[best[c] * channels + c] = g[c] }
+                            if pool == 2 {
+                                VectorKernels.maximumGradient(window, window + channels, gradient: g, da: d, db: d + channels, count: channels)
+                                continue
+                            }
+                            for c in 0..<channels { maximum[c] = window[c] }
+                            for j in 1..<pool {
+                                let x = window + j * channels
+                                for c in 0..<channels where x[c] > maximum[c] { maximum[c] = x[c] }
+                            }
+                            for c in 0..<channels { done[c] = false }
+                            for j in 0..<pool {
+                                let x = window + j * channels, dj = d + j * channels
+                                for c in 0..<channels {
+                                    let hit = !done[c] && x[c] == maximum[c]
+                                    dj[c] = hit ? g[c] : 0
+                                    if hit { done[c] = true }
+                                }
+                            }
                         }
+                        // Steps left over by an uneven length get no gradient.
+                        let tail = dx + (b * length + steps * pool) * channels
+                        tail.update(repeating: 0, count: (length - steps * pool) * channels)
                     }
                 }
             }
         }
-        return dx
     }
 }

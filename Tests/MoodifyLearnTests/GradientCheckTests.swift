@@ -64,6 +64,8 @@ struct GradientCheckTests {
     }
 
     @Test func conv1dRelu() throws { try check(Conv1D(filters: 4, kernelSize: 3, activation: .relu), batchShape: [2, 9, 3]) }
+    @Test func conv1dManyChannels() throws { try check(Conv1D(filters: 3, kernelSize: 3, activation: .relu), batchShape: [2, 7, 9]) }
+    @Test func conv1dManyChannelsLinear() throws { try check(Conv1D(filters: 4, kernelSize: 2), batchShape: [3, 5, 12]) }
     @Test func conv1dLinear() throws { try check(Conv1D(filters: 5, kernelSize: 2), batchShape: [3, 6, 1]) }
     @Test func batchNormSequence() throws { try check(BatchNormalization(), batchShape: [3, 5, 4]) }
     @Test func batchNormFeatures() throws { try check(BatchNormalization(), batchShape: [6, 7]) }
