@@ -67,8 +67,12 @@ public final class Adam {
                 parameter.value.withUnsafeMutableBufferPointer { wp in
                     slot.m.withUnsafeMutableBufferPointer { mp in
                         slot.v.withUnsafeMutableBufferPointer { vp in
-                            Self.update(count: wp.count, w: wp.baseAddress!, g: gp.baseAddress!, m: mp.baseAddress!, v: vp.baseAddress!,
-                                        alpha: alpha, oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, epsilon: eps)
+                            let w = wp.baseAddress!, g = gp.baseAddress!, m = mp.baseAddress!, v = vp.baseAddress!
+                            Parallel.forRanges(wp.count) { range in
+                                Self.update(count: range.count, w: w + range.lowerBound, g: g + range.lowerBound, m: m + range.lowerBound,
+                                            v: v + range.lowerBound, alpha: alpha, oneMinusBeta1: oneMinusBeta1,
+                                            oneMinusBeta2: oneMinusBeta2, epsilon: eps)
+                            }
                         }
                     }
                 }

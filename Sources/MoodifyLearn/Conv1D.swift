@@ -1,9 +1,9 @@
 /// A 1-D convolution as Keras's `Conv1D(filters, kernel_size, activation)`: valid padding, stride 1,
 /// Glorot-uniform kernel `[kernel, in, filters]`, zero bias.
 ///
-/// With a few input channels (a first layer reading raw features) it is computed directly. Otherwise the
-/// batch is read as one long sequence of `batch · length` steps, so that each kernel tap is one GEMM over
-/// all of it (no im2col copy); the `kernel − 1` outputs straddling two samples are computed and dropped.
+/// With a few input channels (a first layer reading raw features) it is computed directly; otherwise as
+/// im2col + one GEMM (each output step's window of `kernel · channels` values is one contiguous run of
+/// the input, so im2col is a row copy), which keeps the GEMMs wide.
 public final class Conv1D: Layer {
     /// The layer's name in its model.
     public var name = "conv1d"
@@ -16,10 +16,10 @@ public final class Conv1D: Layer {
     private var kernel: Parameter?
     private var bias: Parameter?
     private var inputChannels = 0
-    private var longOutput: [Float] = []
+    private var columns: [Float] = []
     private var outputStorage: [Float] = []
     private var gradientStorage: [Float] = []
-    private var longGradient: [Float] = []
+    private var preActivationGradient: [Float] = []
     private var cachedInput: Tensor?
     private var cachedOutput: Tensor?
 
@@ -92,31 +92,28 @@ public final class Conv1D: Layer {
                 }
             }
         } else {
-            // Every tap j adds X[r + j] · W_j to row r of the long output, r over all batch · length steps.
-            let rows = batch * length - taps + 1
-            prepareScratch(&longOutput, count: rows * filters)
-            longOutput.withUnsafeMutableBufferPointer { yp in
+            let width = taps * channels, rows = batch * steps
+            prepareScratch(&columns, count: rows * width)
+            columns.withUnsafeMutableBufferPointer { cols in
                 input.values.withUnsafeBufferPointer { xp in
-                    kernel.value.withUnsafeBufferPointer { wp in
-                        for j in 0..<taps {
-                            GEMM.multiply(m: rows, n: filters, k: channels, a: xp.baseAddress! + j * channels, lda: channels,
-                                          b: wp.baseAddress! + j * channels * filters, ldb: filters,
-                                          c: yp.baseAddress!, ldc: filters, beta: j == 0 ? 0 : 1)
+                    for b in 0..<batch {
+                        for t in 0..<steps {
+                            (cols.baseAddress! + (b * steps + t) * width).update(from: xp.baseAddress! + (b * length + t) * channels, count: width)
                         }
                     }
                 }
             }
             output = Tensor.reusing(&outputStorage, shape: [batch, steps, filters]) { y in
-                longOutput.withUnsafeBufferPointer { long in
-                    bias.value.withUnsafeBufferPointer { bp in
-                        for b in 0..<batch {
-                            let from = long.baseAddress! + b * length * filters, to = y + b * steps * filters
-                            to.update(from: from, count: steps * filters)
-                            VectorKernels.addBias(bp.baseAddress!, to: to, rows: steps, width: filters, relu: activation == .relu)
-                        }
+                columns.withUnsafeBufferPointer { cols in
+                    kernel.value.withUnsafeBufferPointer { w in
+                        GEMM.multiply(m: rows, n: filters, k: width, a: cols.baseAddress!, lda: width,
+                                      b: w.baseAddress!, ldb: filters, c: y, ldc: filters)
                     }
                 }
-                if activation != .relu { activation.apply(y, rows: batch * steps, width: filters) }
+                bias.value.withUnsafeBufferPointer { b in
+                    VectorKernels.addBias(b.baseAddress!, to: y, rows: rows, width: filters, relu: activation == .relu)
+                }
+                if activation != .relu { activation.apply(y, rows: rows, width: filters) }
             }
         }
         if train {
@@ -126,7 +123,7 @@ public final class Conv1D: Layer {
         return output
     }
 
-    /// Kernel and bias gradients, and the input gradient (taps of `gradient · W_jᵀ` added at their offsets).
+    /// Kernel and bias gradients, and the input gradient (col2im of `gradient · kernelᵀ`).
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard let kernel, let bias, let input = cachedInput, let output = cachedOutput else {
             preconditionFailure("\(name): backward before a training forward pass")
@@ -134,61 +131,54 @@ public final class Conv1D: Layer {
         cachedInput = nil
         cachedOutput = nil
         let batch = input.batch, length = input.shape[1], channels = input.shape[2]
-        let steps = length - kernelSize + 1, filters = self.filters, taps = kernelSize
-        let direct = channels < Self.directChannels
-        // The gradient before the activation, in the long layout (zero rows between samples) for the GEMM path.
-        let rows = direct ? batch * steps : batch * length - taps + 1
-        prepareScratch(&longGradient, count: rows * filters)
-        longGradient.withUnsafeMutableBufferPointer { dzp in
+        let steps = length - kernelSize + 1, filters = self.filters, width = kernelSize * channels, rows = batch * steps
+        // The gradient before the activation, and the bias gradient, in one pass.
+        prepareScratch(&preActivationGradient, count: rows * filters)
+        preActivationGradient.withUnsafeMutableBufferPointer { dzp in
             outputGradient.values.withUnsafeBufferPointer { gp in
                 output.values.withUnsafeBufferPointer { yp in
                     bias.gradient.withUnsafeMutableBufferPointer { dbp in
-                        let db = dbp.baseAddress!
+                        let dz = dzp.baseAddress!, g = gp.baseAddress!, y = yp.baseAddress!, db = dbp.baseAddress!
                         db.update(repeating: 0, count: filters)
-                        for b in 0..<batch {
-                            let g = gp.baseAddress! + b * steps * filters, y = yp.baseAddress! + b * steps * filters
-                            let dz = dzp.baseAddress! + (direct ? b * steps : b * length) * filters
-                            if activation == .relu {
-                                VectorKernels.reluGradient(g, output: y, into: dz, columnSums: db, rows: steps, width: filters)
-                            } else {
-                                dz.update(from: g, count: steps * filters)
-                                activation.backpropagate(dz, output: y, rows: steps, width: filters)
-                                VectorKernels.columnSums(dz, rows: steps, width: filters, into: db)
-                            }
-                            if !direct {
-                                let gapStart = (b * length + steps) * filters
-                                let gapEnd = min((b + 1) * length * filters, rows * filters)
-                                if gapEnd > gapStart { (dzp.baseAddress! + gapStart).update(repeating: 0, count: gapEnd - gapStart) }
-                            }
+                        if activation == .relu {
+                            VectorKernels.reluGradient(g, output: y, into: dz, columnSums: db, rows: rows, width: filters)
+                        } else {
+                            dz.update(from: g, count: rows * filters)
+                            activation.backpropagate(dz, output: y, rows: rows, width: filters)
+                            VectorKernels.columnSums(dz, rows: rows, width: filters, into: db)
                         }
                     }
                 }
             }
         }
-        if direct {
+        if channels < Self.directChannels {
             backwardDirect(input, kernel: kernel, batch: batch, length: length, steps: steps)
             return needsInputGradient ? inputGradientDirect(kernel: kernel, shape: input.shape, steps: steps) : nil
         }
-        input.values.withUnsafeBufferPointer { xp in
-            longGradient.withUnsafeBufferPointer { dz in
+        preActivationGradient.withUnsafeBufferPointer { dz in
+            columns.withUnsafeBufferPointer { cols in
                 kernel.gradient.withUnsafeMutableBufferPointer { dw in
-                    for j in 0..<taps {
-                        GEMM.multiply(m: channels, n: filters, k: rows, a: xp.baseAddress! + j * channels, lda: channels, transposeA: true,
-                                      b: dz.baseAddress!, ldb: filters, c: dw.baseAddress! + j * channels * filters, ldc: filters)
-                    }
+                    GEMM.multiply(m: width, n: filters, k: rows, a: cols.baseAddress!, lda: width, transposeA: true,
+                                  b: dz.baseAddress!, ldb: filters, c: dw.baseAddress!, ldc: filters)
                 }
             }
         }
         guard needsInputGradient else { return nil }
+        // Reuse the column buffer for the gradient of the columns, then fold it back onto the input.
+        columns.withUnsafeMutableBufferPointer { cols in
+            preActivationGradient.withUnsafeBufferPointer { dz in
+                kernel.value.withUnsafeBufferPointer { w in
+                    GEMM.multiply(m: rows, n: width, k: filters, a: dz.baseAddress!, lda: filters,
+                                  b: w.baseAddress!, ldb: filters, transposeB: true, c: cols.baseAddress!, ldc: width)
+                }
+            }
+        }
         return Tensor.reusing(&gradientStorage, shape: input.shape) { dx in
-            longGradient.withUnsafeBufferPointer { dz in
-                kernel.value.withUnsafeBufferPointer { wp in
-                    // Tap 0 writes rows 0..<rows; the last taps − 1 rows start at zero; later taps accumulate.
-                    (dx + rows * channels).update(repeating: 0, count: (taps - 1) * channels)
-                    for j in 0..<taps {
-                        GEMM.multiply(m: rows, n: channels, k: filters, a: dz.baseAddress!, lda: filters,
-                                      b: wp.baseAddress! + j * channels * filters, ldb: filters, transposeB: true,
-                                      c: dx + j * channels, ldc: channels, beta: j == 0 ? 0 : 1)
+            dx.update(repeating: 0, count: batch * length * channels)
+            columns.withUnsafeBufferPointer { cols in
+                for b in 0..<batch {
+                    for t in 0..<steps {
+                        VectorKernels.add(cols.baseAddress! + (b * steps + t) * width, into: dx + (b * length + t) * channels, count: width)
                     }
                 }
             }
@@ -199,7 +189,7 @@ public final class Conv1D: Layer {
     private func backwardDirect(_ input: Tensor, kernel: Parameter, batch: Int, length: Int, steps: Int) {
         let channels = inputChannels, filters = self.filters, width = kernelSize * channels
         input.values.withUnsafeBufferPointer { xp in
-            longGradient.withUnsafeBufferPointer { dzp in
+            preActivationGradient.withUnsafeBufferPointer { dzp in
                 kernel.gradient.withUnsafeMutableBufferPointer { dwp in
                     let dw = dwp.baseAddress!
                     dw.update(repeating: 0, count: width * filters)
@@ -219,7 +209,7 @@ public final class Conv1D: Layer {
         let batch = shape[0], length = shape[1], channels = inputChannels, filters = self.filters, width = kernelSize * channels
         return Tensor.reusing(&gradientStorage, shape: shape) { dx in
             dx.update(repeating: 0, count: batch * length * channels)
-            longGradient.withUnsafeBufferPointer { dzp in
+            preActivationGradient.withUnsafeBufferPointer { dzp in
                 kernel.value.withUnsafeBufferPointer { wp in
                     for b in 0..<batch {
                         for t in 0..<steps {

@@ -6,6 +6,7 @@ public final class Dropout: Layer {
     /// The fraction of values dropped in training.
     public let rate: Float
     private var cachedMask: [Float] = []
+    private var randomWords: [UInt64] = []
     private var masked = false
     private var outputStorage: [Float] = []
     private var gradientStorage: [Float] = []
@@ -36,28 +37,21 @@ public final class Dropout: Layer {
         }
         masked = true
         let scale = 1 / (1 - rate), count = input.count
-        // Three 21-bit uniforms per 64-bit draw; a value is kept when its uniform is at least `rate`.
-        let threshold = UInt64((Double(rate) * 2_097_152).rounded(.up))
-        prepareScratch(&cachedMask, count: count)
-        cachedMask.withUnsafeMutableBufferPointer { mask in
-            let m = mask.baseAddress!
-            var i = 0
-            while i + 3 <= count {
-                let bits = rng.next()
-                m[i] = (bits >> 43) >= threshold ? scale : 0
-                m[i + 1] = ((bits >> 22) & 0x1F_FFFF) >= threshold ? scale : 0
-                m[i + 2] = ((bits >> 1) & 0x1F_FFFF) >= threshold ? scale : 0
-                i += 3
-            }
-            while i < count {
-                m[i] = (rng.next() >> 43) >= threshold ? scale : 0
-                i += 1
-            }
+        // Four 16-bit uniforms per 64-bit draw; a value is kept when its uniform u/65536 is at least `rate`.
+        let threshold = Int32((Double(rate) * 65_536).rounded(.up))
+        let words = (count + 3) / 4
+        if randomWords.count != words { randomWords = [UInt64](repeating: 0, count: words) }
+        randomWords.withUnsafeMutableBufferPointer { w in
+            for i in 0..<words { w[i] = rng.next() }
         }
+        prepareScratch(&cachedMask, count: count)
         return Tensor.reusing(&outputStorage, shape: input.shape) { out in
             input.values.withUnsafeBufferPointer { x in
-                cachedMask.withUnsafeBufferPointer { m in
-                    VectorKernels.multiply(x.baseAddress!, m.baseAddress!, into: out, count: count)
+                randomWords.withUnsafeBufferPointer { w in
+                    cachedMask.withUnsafeMutableBufferPointer { m in
+                        VectorKernels.dropout(x.baseAddress!, random: w.baseAddress!, threshold: threshold, scale: scale,
+                                              mask: m.baseAddress!, out: out, count: count)
+                    }
                 }
             }
         }

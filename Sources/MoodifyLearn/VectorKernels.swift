@@ -165,3 +165,27 @@ extension VectorKernels {
         }
     }
 }
+
+extension VectorKernels {
+    /// Inverted dropout: mask[i] = scale where the i-th 16-bit uniform of `random` is at least `threshold`,
+    /// else 0; out[i] = x[i] · mask[i]. `random` holds at least ⌈count / 4⌉ words.
+    static func dropout(_ x: UnsafePointer<Float>, random: UnsafePointer<UInt64>, threshold: Int32, scale: Float,
+                        mask: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>, count: Int) {
+        let uniforms = UnsafeRawPointer(random)
+        let limit = SIMD8<Int32>(repeating: threshold), kept = V(repeating: scale), zero = V(repeating: 0)
+        var i = 0
+        while i + 8 <= count {
+            let u = SIMD8<Int32>(truncatingIfNeeded: uniforms.loadUnaligned(fromByteOffset: 2 * i, as: SIMD8<UInt16>.self))
+            let m = zero.replacing(with: kept, where: u .>= limit)
+            store(m, mask, i)
+            store(m * load(x, i), out, i)
+            i += 8
+        }
+        while i < count {
+            let u = Int32(uniforms.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
+            mask[i] = u >= threshold ? scale : 0
+            out[i] = x[i] * mask[i]
+            i += 1
+        }
+    }
+}
