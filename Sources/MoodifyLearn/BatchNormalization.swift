@@ -71,14 +71,17 @@ public final class BatchNormalization: Layer {
             scale[c] = inverseStd[c] * gamma.value[c]
             shift[c] = beta.value[c] - mean[c] * scale[c]
         }
+        let minimumRows = Self.minimumRows(channels)
         let output = Tensor.reusing(&outputStorage, shape: input.shape) { y in
             input.values.withUnsafeBufferPointer { xp in
-                scale.withUnsafeBufferPointer { s in
-                    shift.withUnsafeBufferPointer { t in
-                        let x = xp.baseAddress!
-                        for r in 0..<rows {
-                            let xr = x + r * channels, yr = y + r * channels
-                            for c in 0..<channels { yr[c] = xr[c] * s[c] + t[c] }
+                scale.withUnsafeBufferPointer { sp in
+                    shift.withUnsafeBufferPointer { tp in
+                        let x = xp.baseAddress!, s = sp.baseAddress!, t = tp.baseAddress!
+                        Parallel.forRanges(rows, minimum: minimumRows) { range in
+                            for r in range {
+                                let xr = x + r * channels, yr = y + r * channels
+                                for c in 0..<channels { yr[c] = xr[c] * s[c] + t[c] }
+                            }
                         }
                     }
                 }
@@ -98,14 +101,19 @@ public final class BatchNormalization: Layer {
         cachedInput = nil
         let channels = gamma.count, rows = input.count / channels
         var sumG = [Float](repeating: 0, count: channels), sumGX = [Float](repeating: 0, count: channels)
+        let minimumRows = Self.minimumRows(channels)
         outputGradient.values.withUnsafeBufferPointer { gp in
             input.values.withUnsafeBufferPointer { xp in
-                cachedMean.withUnsafeBufferPointer { m in
-                    cachedInverseStd.withUnsafeBufferPointer { inv in
-                        sumG.withUnsafeMutableBufferPointer { sg in
-                            sumGX.withUnsafeMutableBufferPointer { sgx in
-                                for r in 0..<rows {
-                                    let g = gp.baseAddress! + r * channels, x = xp.baseAddress! + r * channels
+                cachedMean.withUnsafeBufferPointer { mp in
+                    cachedInverseStd.withUnsafeBufferPointer { ip in
+                        let g0 = gp.baseAddress!, x0 = xp.baseAddress!, m = mp.baseAddress!, inv = ip.baseAddress!
+                        // Σg and Σg·x̂ per channel, as one reduction over [Σg | Σg·x̂] rows of 2·channels.
+                        var both = [Float](repeating: 0, count: 2 * channels)
+                        both.withUnsafeMutableBufferPointer { bp in
+                            Parallel.columnSums(rows: rows, width: 2 * channels, minimum: minimumRows, into: bp.baseAddress!) { range, sums in
+                                let sg = sums, sgx = sums + channels
+                                for r in range {
+                                    let g = g0 + r * channels, x = x0 + r * channels
                                     for c in 0..<channels {
                                         sg[c] += g[c]
                                         sgx[c] += g[c] * (x[c] - m[c]) * inv[c]
@@ -113,6 +121,8 @@ public final class BatchNormalization: Layer {
                                 }
                             }
                         }
+                        sumG = Array(both[0..<channels])
+                        sumGX = Array(both[channels...])
                     }
                 }
             }
@@ -132,14 +142,23 @@ public final class BatchNormalization: Layer {
         return Tensor.reusing(&gradientStorage, shape: input.shape) { out in
             outputGradient.values.withUnsafeBufferPointer { gp in
                 input.values.withUnsafeBufferPointer { xp in
-                    cachedMean.withUnsafeBufferPointer { m in
-                        cachedInverseStd.withUnsafeBufferPointer { inv in
-                            for r in 0..<rows {
-                                let g = gp.baseAddress! + r * channels, x = xp.baseAddress! + r * channels
-                                let d = out + r * channels
-                                for c in 0..<channels {
-                                    let xhat = (x[c] - m[c]) * inv[c]
-                                    d[c] = a[c] * (g[c] - meanG[c] - xhat * meanGX[c])
+                    cachedMean.withUnsafeBufferPointer { mp in
+                        cachedInverseStd.withUnsafeBufferPointer { ip in
+                            a.withUnsafeBufferPointer { ap in
+                                meanG.withUnsafeBufferPointer { mgp in
+                                    meanGX.withUnsafeBufferPointer { mgxp in
+                                        let g0 = gp.baseAddress!, x0 = xp.baseAddress!, m = mp.baseAddress!, inv = ip.baseAddress!
+                                        let scale = ap.baseAddress!, mg = mgp.baseAddress!, mgx = mgxp.baseAddress!
+                                        Parallel.forRanges(rows, minimum: minimumRows) { range in
+                                            for r in range {
+                                                let g = g0 + r * channels, x = x0 + r * channels, d = out + r * channels
+                                                for c in 0..<channels {
+                                                    let xhat = (x[c] - m[c]) * inv[c]
+                                                    d[c] = scale[c] * (g[c] - mg[c] - xhat * mgx[c])
+                                                }
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -149,23 +168,31 @@ public final class BatchNormalization: Layer {
         }
     }
 
+    /// Rows per chunk for ~64K values.
+    private static func minimumRows(_ channels: Int) -> Int { max(1, 65_536 / max(channels, 1)) }
+
     /// Per-channel mean and biased variance over every row (two passes, for accuracy).
     private static func moments(_ input: Tensor, rows: Int, channels: Int) -> (mean: [Float], variance: [Float]) {
         var mean = [Float](repeating: 0, count: channels), variance = [Float](repeating: 0, count: channels)
+        let minimumRows = minimumRows(channels)
         input.values.withUnsafeBufferPointer { xp in
-            mean.withUnsafeMutableBufferPointer { m in
-                for r in 0..<rows {
-                    let x = xp.baseAddress! + r * channels
-                    for c in 0..<channels { m[c] += x[c] }
+            let x0 = xp.baseAddress!
+            mean.withUnsafeMutableBufferPointer { mp in
+                let m = mp.baseAddress!
+                Parallel.columnSums(rows: rows, width: channels, minimum: minimumRows, into: m) { range, sums in
+                    for r in range { VectorKernels.add(x0 + r * channels, into: sums, count: channels) }
                 }
                 let inverseRows = 1 / Float(rows)
                 for c in 0..<channels { m[c] *= inverseRows }
-                variance.withUnsafeMutableBufferPointer { v in
-                    for r in 0..<rows {
-                        let x = xp.baseAddress! + r * channels
-                        for c in 0..<channels {
-                            let d = x[c] - m[c]
-                            v[c] += d * d
+                variance.withUnsafeMutableBufferPointer { vp in
+                    let v = vp.baseAddress!
+                    Parallel.columnSums(rows: rows, width: channels, minimum: minimumRows, into: v) { range, sums in
+                        for r in range {
+                            let x = x0 + r * channels
+                            for c in 0..<channels {
+                                let d = x[c] - m[c]
+                                sums[c] += d * d
+                            }
                         }
                     }
                     for c in 0..<channels { v[c] *= inverseRows }

@@ -67,38 +67,40 @@ public final class Conv1D: Layer {
         guard let kernel, let bias else { preconditionFailure("\(name): forward before build") }
         let batch = input.batch, length = input.shape[1], channels = input.shape[2]
         precondition(channels == inputChannels, "\(name): \(channels) input channels, built for \(inputChannels)")
-        let steps = length - kernelSize + 1, filters = self.filters, taps = kernelSize
+        let steps = length - kernelSize + 1, filters = self.filters, width = kernelSize * channels, rows = batch * steps
+        let relu = activation == .relu, activation = self.activation
+        // Samples per chunk, so that a chunk holds at least ~64K output values.
+        let minimumSamples = max(1, 65_536 / max(steps * filters, 1))
         let output: Tensor
         if channels < Self.directChannels {
             output = Tensor.reusing(&outputStorage, shape: [batch, steps, filters]) { y in
                 input.values.withUnsafeBufferPointer { xp in
                     kernel.value.withUnsafeBufferPointer { wp in
                         bias.value.withUnsafeBufferPointer { bp in
-                            let x = xp.baseAddress!, w = wp.baseAddress!
-                            for b in 0..<batch {
-                                for t in 0..<steps {
-                                    let row = y + (b * steps + t) * filters, window = x + (b * length + t) * channels
-                                    row.update(from: bp.baseAddress!, count: filters)
-                                    for i in 0..<(taps * channels) { VectorKernels.axpy(window[i], w + i * filters, into: row, count: filters) }
+                            let x = xp.baseAddress!, w = wp.baseAddress!, b0 = bp.baseAddress!
+                            Parallel.forRanges(batch, minimum: minimumSamples) { samples in
+                                for b in samples {
+                                    for t in 0..<steps {
+                                        let row = y + (b * steps + t) * filters, window = x + (b * length + t) * channels
+                                        row.update(from: b0, count: filters)
+                                        for i in 0..<width { VectorKernels.axpy(window[i], w + i * filters, into: row, count: filters) }
+                                    }
+                                    let first = y + b * steps * filters
+                                    if relu { VectorKernels.relu(first, count: steps * filters) } else { activation.apply(first, rows: steps, width: filters) }
                                 }
                             }
                         }
                     }
                 }
-                if activation == .relu {
-                    VectorKernels.relu(y, count: batch * steps * filters)
-                } else {
-                    activation.apply(y, rows: batch * steps, width: filters)
-                }
             }
         } else {
-            let width = taps * channels, rows = batch * steps
             prepareScratch(&columns, count: rows * width)
             columns.withUnsafeMutableBufferPointer { cols in
                 input.values.withUnsafeBufferPointer { xp in
-                    for b in 0..<batch {
-                        for t in 0..<steps {
-                            (cols.baseAddress! + (b * steps + t) * width).update(from: xp.baseAddress! + (b * length + t) * channels, count: width)
+                    let to = cols.baseAddress!, from = xp.baseAddress!
+                    Parallel.forRanges(batch, minimum: minimumSamples) { samples in
+                        for b in samples {
+                            for t in 0..<steps { (to + (b * steps + t) * width).update(from: from + (b * length + t) * channels, count: width) }
                         }
                     }
                 }
@@ -110,10 +112,14 @@ public final class Conv1D: Layer {
                                       b: w.baseAddress!, ldb: filters, c: y, ldc: filters)
                     }
                 }
-                bias.value.withUnsafeBufferPointer { b in
-                    VectorKernels.addBias(b.baseAddress!, to: y, rows: rows, width: filters, relu: activation == .relu)
+                bias.value.withUnsafeBufferPointer { bp in
+                    let b0 = bp.baseAddress!
+                    Parallel.forRanges(rows, minimum: minimumSamples * steps) { range in
+                        let first = y + range.lowerBound * filters
+                        VectorKernels.addBias(b0, to: first, rows: range.count, width: filters, relu: relu)
+                        if !relu { activation.apply(first, rows: range.count, width: filters) }
+                    }
                 }
-                if activation != .relu { activation.apply(y, rows: rows, width: filters) }
             }
         }
         if train {
@@ -132,6 +138,8 @@ public final class Conv1D: Layer {
         cachedOutput = nil
         let batch = input.batch, length = input.shape[1], channels = input.shape[2]
         let steps = length - kernelSize + 1, filters = self.filters, width = kernelSize * channels, rows = batch * steps
+        let relu = activation == .relu, activation = self.activation
+        let minimumRows = max(1, 65_536 / filters)
         // The gradient before the activation, and the bias gradient, in one pass.
         prepareScratch(&preActivationGradient, count: rows * filters)
         preActivationGradient.withUnsafeMutableBufferPointer { dzp in
@@ -140,12 +148,16 @@ public final class Conv1D: Layer {
                     bias.gradient.withUnsafeMutableBufferPointer { dbp in
                         let dz = dzp.baseAddress!, g = gp.baseAddress!, y = yp.baseAddress!, db = dbp.baseAddress!
                         db.update(repeating: 0, count: filters)
-                        if activation == .relu {
-                            VectorKernels.reluGradient(g, output: y, into: dz, columnSums: db, rows: rows, width: filters)
-                        } else {
-                            dz.update(from: g, count: rows * filters)
-                            activation.backpropagate(dz, output: y, rows: rows, width: filters)
-                            VectorKernels.columnSums(dz, rows: rows, width: filters, into: db)
+                        Parallel.columnSums(rows: rows, width: filters, minimum: minimumRows, into: db) { range, sums in
+                            let offset = range.lowerBound * filters, count = range.count
+                            if relu {
+                                VectorKernels.reluGradient(g + offset, output: y + offset, into: dz + offset, columnSums: sums,
+                                                           rows: count, width: filters)
+                            } else {
+                                (dz + offset).update(from: g + offset, count: count * filters)
+                                activation.backpropagate(dz + offset, output: y + offset, rows: count, width: filters)
+                                VectorKernels.columnSums(dz + offset, rows: count, width: filters, into: sums)
+                            }
                         }
                     }
                 }
@@ -173,12 +185,16 @@ public final class Conv1D: Layer {
                 }
             }
         }
+        let minimumSamples = max(1, 65_536 / max(steps * width, 1))
         return Tensor.reusing(&gradientStorage, shape: input.shape) { dx in
-            dx.update(repeating: 0, count: batch * length * channels)
             columns.withUnsafeBufferPointer { cols in
-                for b in 0..<batch {
-                    for t in 0..<steps {
-                        VectorKernels.add(cols.baseAddress! + (b * steps + t) * width, into: dx + (b * length + t) * channels, count: width)
+                let from = cols.baseAddress!
+                Parallel.forRanges(batch, minimum: minimumSamples) { samples in
+                    for b in samples {
+                        (dx + b * length * channels).update(repeating: 0, count: length * channels)
+                        for t in 0..<steps {
+                            VectorKernels.add(from + (b * steps + t) * width, into: dx + (b * length + t) * channels, count: width)
+                        }
                     }
                 }
             }
@@ -191,12 +207,14 @@ public final class Conv1D: Layer {
         input.values.withUnsafeBufferPointer { xp in
             preActivationGradient.withUnsafeBufferPointer { dzp in
                 kernel.gradient.withUnsafeMutableBufferPointer { dwp in
-                    let dw = dwp.baseAddress!
+                    let dw = dwp.baseAddress!, x = xp.baseAddress!, dz0 = dzp.baseAddress!
                     dw.update(repeating: 0, count: width * filters)
-                    for b in 0..<batch {
-                        for t in 0..<steps {
-                            let window = xp.baseAddress! + (b * length + t) * channels, dz = dzp.baseAddress! + (b * steps + t) * filters
-                            for i in 0..<width { VectorKernels.axpy(window[i], dz, into: dw + i * filters, count: filters) }
+                    Parallel.columnSums(rows: batch, width: width * filters, minimum: max(1, 65_536 / max(steps * filters, 1)), into: dw) { samples, partial in
+                        for b in samples {
+                            for t in 0..<steps {
+                                let window = x + (b * length + t) * channels, dz = dz0 + (b * steps + t) * filters
+                                for i in 0..<width { VectorKernels.axpy(window[i], dz, into: partial + i * filters, count: filters) }
+                            }
                         }
                     }
                 }

@@ -136,7 +136,10 @@ public final class Dense: Layer {
         if l2 > 0 {
             kernel.value.withUnsafeBufferPointer { w in
                 kernel.gradient.withUnsafeMutableBufferPointer { dw in
-                    VectorKernels.axpy(2 * l2, w.baseAddress!, into: dw.baseAddress!, count: w.count)
+                    let w0 = w.baseAddress!, dw0 = dw.baseAddress!, factor = 2 * l2
+                    Parallel.forRanges(w.count) { range in
+                        VectorKernels.axpy(factor, w0 + range.lowerBound, into: dw0 + range.lowerBound, count: range.count)
+                    }
                 }
             }
         }

@@ -49,8 +49,13 @@ public final class Dropout: Layer {
             input.values.withUnsafeBufferPointer { x in
                 randomWords.withUnsafeBufferPointer { w in
                     cachedMask.withUnsafeMutableBufferPointer { m in
-                        VectorKernels.dropout(x.baseAddress!, random: w.baseAddress!, threshold: threshold, scale: scale,
-                                              mask: m.baseAddress!, out: out, count: count)
+                        let x0 = x.baseAddress!, w0 = w.baseAddress!, m0 = m.baseAddress!
+                        // Chunks start at multiples of 4 values, so that each reads whole random words.
+                        Parallel.forRanges(count / 4, minimum: 16_384) { words in
+                            let start = 4 * words.lowerBound, end = words.upperBound == count / 4 ? count : 4 * words.upperBound
+                            VectorKernels.dropout(x0 + start, random: w0 + words.lowerBound, threshold: threshold, scale: scale,
+                                                  mask: m0 + start, out: out + start, count: end - start)
+                        }
                     }
                 }
             }
@@ -65,7 +70,10 @@ public final class Dropout: Layer {
         return Tensor.reusing(&gradientStorage, shape: outputGradient.shape) { out in
             outputGradient.values.withUnsafeBufferPointer { g in
                 cachedMask.withUnsafeBufferPointer { m in
-                    VectorKernels.multiply(g.baseAddress!, m.baseAddress!, into: out, count: g.count)
+                    let g0 = g.baseAddress!, m0 = m.baseAddress!
+                    Parallel.forRanges(g.count) { range in
+                        VectorKernels.multiply(g0 + range.lowerBound, m0 + range.lowerBound, into: out + range.lowerBound, count: range.count)
+                    }
                 }
             }
         }

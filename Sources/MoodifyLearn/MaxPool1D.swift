@@ -38,15 +38,18 @@ public final class MaxPool1D: Layer {
     public func forward(_ input: Tensor, train: Bool, rng: inout SeededGenerator) -> Tensor {
         let batch = input.batch, length = input.shape[1], channels = input.shape[2]
         let steps = length / poolSize, pool = poolSize
+        let minimumSamples = max(1, 65_536 / max(length * channels, 1))
         let output = Tensor.reusing(&outputStorage, shape: [batch, steps, channels]) { out in
             input.values.withUnsafeBufferPointer { xp in
-                for b in 0..<batch {
+                Parallel.forRanges(batch, minimum: minimumSamples) { samples in
+                for b in samples {
                     for t in 0..<steps {
                         let window = xp.baseAddress! + (b * length + t * pool) * channels
                         let y = out + (b * steps + t) * channels
                         y.update(from: window, count: channels)
                         for j in 1..<pool { VectorKernels.maximum(y, window + j * channels, into: y, count: channels) }
                     }
+                }
                 }
             }
         }
@@ -61,37 +64,39 @@ public final class MaxPool1D: Layer {
         guard needsInputGradient else { return nil }
         let batch = input.batch, length = input.shape[1], channels = input.shape[2]
         let steps = length / poolSize, pool = poolSize
-        var maximum = [Float](repeating: 0, count: channels), done = [Bool](repeating: false, count: channels)
+        let minimumSamples = max(1, 65_536 / max(length * channels, 1))
         return Tensor.reusing(&gradientStorage, shape: input.shape) { dx in
             input.values.withUnsafeBufferPointer { xp in
                 outputGradient.values.withUnsafeBufferPointer { gp in
-                    for b in 0..<batch {
-                        for t in 0..<steps {
-                            let offset = (b * length + t * pool) * channels
-                            let window = xp.baseAddress! + offset, d = dx + offset
-                            let g = gp.baseAddress! + (b * steps + t) * channels
-                            if pool == 2 {
-                                VectorKernels.maximumGradient(window, window + channels, gradient: g, da: d, db: d + channels, count: channels)
-                                continue
-                            }
-                            for c in 0..<channels { maximum[c] = window[c] }
-                            for j in 1..<pool {
-                                let x = window + j * channels
-                                for c in 0..<channels where x[c] > maximum[c] { maximum[c] = x[c] }
-                            }
-                            for c in 0..<channels { done[c] = false }
-                            for j in 0..<pool {
-                                let x = window + j * channels, dj = d + j * channels
-                                for c in 0..<channels {
-                                    let hit = !done[c] && x[c] == maximum[c]
-                                    dj[c] = hit ? g[c] : 0
-                                    if hit { done[c] = true }
+                    let x0 = xp.baseAddress!, g0 = gp.baseAddress!
+                    Parallel.forRanges(batch, minimum: minimumSamples) { samples in
+                        var maximum = [Float](repeating: 0, count: channels), done = [Bool](repeating: false, count: channels)
+                        for b in samples {
+                            for t in 0..<steps {
+                                let offset = (b * length + t * pool) * channels
+                                let window = x0 + offset, d = dx + offset, g = g0 + (b * steps + t) * channels
+                                if pool == 2 {
+                                    VectorKernels.maximumGradient(window, window + channels, gradient: g, da: d, db: d + channels, count: channels)
+                                    continue
+                                }
+                                for c in 0..<channels { maximum[c] = window[c] }
+                                for j in 1..<pool {
+                                    let x = window + j * channels
+                                    for c in 0..<channels where x[c] > maximum[c] { maximum[c] = x[c] }
+                                }
+                                for c in 0..<channels { done[c] = false }
+                                for j in 0..<pool {
+                                    let x = window + j * channels, dj = d + j * channels
+                                    for c in 0..<channels {
+                                        let hit = !done[c] && x[c] == maximum[c]
+                                        dj[c] = hit ? g[c] : 0
+                                        if hit { done[c] = true }
+                                    }
                                 }
                             }
+                            // Steps left over by an uneven length get no gradient.
+                            (dx + (b * length + steps * pool) * channels).update(repeating: 0, count: (length - steps * pool) * channels)
                         }
-                        // Steps left over by an uneven length get no gradient.
-                        let tail = dx + (b * length + steps * pool) * channels
-                        tail.update(repeating: 0, count: (length - steps * pool) * channels)
                     }
                 }
             }

@@ -1,26 +1,52 @@
 import Dispatch
 import Foundation
 
-/// Splits memory-bound loops over the machine's cores (at most a few chunks, each large).
+/// Splits large loops into one chunk per core. Chunk boundaries depend only on the sizes and the core
+/// count, and partial results are combined in chunk order, so results are repeatable on a given machine.
 enum Parallel {
-    /// The number of chunks to split work into.
+    /// The number of chunks large work is split into: the active cores, at most 8.
     static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
-    /// Calls `body` on consecutive ranges covering `0..<count`, concurrently when `count` is at least
-    /// `minimum` per chunk; range bounds are multiples of `alignment`.
-    static func forRanges(_ count: Int, minimum: Int = 65_536, alignment: Int = 8, _ body: (Range<Int>) -> Void) {
-        let chunks = min(width, count / max(minimum, 1))
-        guard chunks > 1 else {
-            body(0..<count)
+    /// The number of chunks `count` items make with at least `minimum` per chunk.
+    static func chunks(_ count: Int, minimum: Int) -> Int {
+        max(1, min(width, count / max(minimum, 1)))
+    }
+
+    /// Calls `body(chunk, range)` for `chunks(count, minimum)` consecutive ranges covering `0..<count`,
+    /// concurrently when there is more than one.
+    static func forChunks(_ count: Int, minimum: Int, _ body: (_ chunk: Int, _ range: Range<Int>) -> Void) {
+        let parts = chunks(count, minimum: minimum)
+        guard parts > 1 else {
+            body(0, 0..<count)
             return
         }
-        let step = (count / chunks + alignment - 1) / alignment * alignment
         withoutActuallyEscaping(body) { body in
             let task = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: chunks) { i in
-                let start = i * step, end = i == chunks - 1 ? count : min(count, (i + 1) * step)
-                if start < end { task.value(start..<end) }
+            DispatchQueue.concurrentPerform(iterations: parts) { i in
+                task.value(i, (i * count / parts)..<((i + 1) * count / parts))
             }
+        }
+    }
+
+    /// Calls `body` on consecutive ranges covering `0..<count` (see `forChunks`).
+    static func forRanges(_ count: Int, minimum: Int = 65_536, _ body: (Range<Int>) -> Void) {
+        forChunks(count, minimum: minimum) { _, range in body(range) }
+    }
+
+    /// Adds to `sums` (width values) the per-column totals that `body` accumulates for row ranges of
+    /// `0..<rows` into the zeroed partial buffer it is given; partials are added in chunk order.
+    static func columnSums(rows: Int, width: Int, minimum: Int, into sums: UnsafeMutablePointer<Float>,
+                           _ body: (_ range: Range<Int>, _ partial: UnsafeMutablePointer<Float>) -> Void) {
+        let parts = chunks(rows, minimum: minimum)
+        guard parts > 1 else {
+            body(0..<rows, sums)
+            return
+        }
+        var partials = [Float](repeating: 0, count: parts * width)
+        partials.withUnsafeMutableBufferPointer { p in
+            let base = p.baseAddress!
+            forChunks(rows, minimum: minimum) { chunk, range in body(range, base + chunk * width) }
+            for chunk in 0..<parts { VectorKernels.add(base + chunk * width, into: sums, count: width) }
         }
     }
 }
