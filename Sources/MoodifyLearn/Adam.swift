@@ -1,7 +1,8 @@
 import Foundation
 
 /// The Adam optimizer with Keras 3's update:
-/// α = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ); m += (g − m)(1 − β₁); v += (g² − v)(1 − β₂); w −= m·α / (√v + ε).
+/// α = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ); m += (g − m)(1 − β₁); v += (g² − v)(1 − β₂); w −= m·α / (√v + ε),
+/// where g includes the weight's L2 term 2·l2·w (added here, in the same pass).
 public final class Adam {
     /// The step size; callbacks and schedules change it between epochs.
     public var learningRate: Float
@@ -68,9 +69,10 @@ public final class Adam {
                     slot.m.withUnsafeMutableBufferPointer { mp in
                         slot.v.withUnsafeMutableBufferPointer { vp in
                             let w = wp.baseAddress!, g = gp.baseAddress!, m = mp.baseAddress!, v = vp.baseAddress!
+                            let decay = 2 * parameter.l2
                             Parallel.forRanges(wp.count) { range in
                                 Self.update(count: range.count, w: w + range.lowerBound, g: g + range.lowerBound, m: m + range.lowerBound,
-                                            v: v + range.lowerBound, alpha: alpha, oneMinusBeta1: oneMinusBeta1,
+                                            v: v + range.lowerBound, decay: decay, alpha: alpha, oneMinusBeta1: oneMinusBeta1,
                                             oneMinusBeta2: oneMinusBeta2, epsilon: eps)
                             }
                         }
@@ -82,26 +84,27 @@ public final class Adam {
 
     /// The update of one parameter array, eight values at a time.
     private static func update(count: Int, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
-                               m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+                               m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, decay: Float,
                                alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float, epsilon: Float) {
         typealias V = SIMD8<Float>
         let wr = UnsafeMutableRawPointer(w), gr = UnsafeRawPointer(g), mr = UnsafeMutableRawPointer(m), vr = UnsafeMutableRawPointer(v)
         let b1 = V(repeating: oneMinusBeta1), b2 = V(repeating: oneMinusBeta2), a = V(repeating: alpha), e = V(repeating: epsilon)
+        let d = V(repeating: decay)
         let full = count / 8
         for i in 0..<full {
             let offset = 32 * i
-            let gj = gr.loadUnaligned(fromByteOffset: offset, as: V.self)
+            let wj = wr.loadUnaligned(fromByteOffset: offset, as: V.self)
+            let gj = gr.loadUnaligned(fromByteOffset: offset, as: V.self) + d * wj
             var mj = mr.loadUnaligned(fromByteOffset: offset, as: V.self)
             var vj = vr.loadUnaligned(fromByteOffset: offset, as: V.self)
             mj += (gj - mj) * b1
             vj += (gj * gj - vj) * b2
             mr.storeBytes(of: mj, toByteOffset: offset, as: V.self)
             vr.storeBytes(of: vj, toByteOffset: offset, as: V.self)
-            let wj = wr.loadUnaligned(fromByteOffset: offset, as: V.self) - (mj * a) / (vj.squareRoot() + e)
-            wr.storeBytes(of: wj, toByteOffset: offset, as: V.self)
+            wr.storeBytes(of: wj - (mj * a) / (vj.squareRoot() + e), toByteOffset: offset, as: V.self)
         }
         for j in (8 * full)..<count {
-            let gj = g[j]
+            let gj = g[j] + decay * w[j]
             m[j] += (gj - m[j]) * oneMinusBeta1
             v[j] += (gj * gj - v[j]) * oneMinusBeta2
             w[j] -= (m[j] * alpha) / (v[j].squareRoot() + epsilon)

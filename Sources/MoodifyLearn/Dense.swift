@@ -44,27 +44,13 @@ public final class Dense: Layer {
     public func build(inputShape: [Int], rng: inout SeededGenerator) throws {
         _ = try outputShape(for: inputShape)
         inputWidth = inputShape.last!
-        kernel = Parameter(name: "kernel", shape: [inputWidth, units],
+        kernel = Parameter(name: "kernel", shape: [inputWidth, units], l2: l2,
                            value: GlorotUniform.values(count: inputWidth * units, fanIn: inputWidth, fanOut: units, rng: &rng))
         bias = Parameter(name: "bias", shape: [units], value: Array(repeating: 0, count: units))
     }
 
     /// `l2 · Σ kernel²`.
-    public var regularizationLoss: Float {
-        guard l2 > 0, let kernel else { return 0 }
-        return kernel.value.withUnsafeBufferPointer { w in
-            // Sixteen running sums, so the loop vectorizes.
-            var lanes = SIMD16<Float>(repeating: 0)
-            let base = UnsafeRawPointer(w.baseAddress!), full = w.count / 16
-            for i in 0..<full {
-                let v = base.loadUnaligned(fromByteOffset: 64 * i, as: SIMD16<Float>.self)
-                lanes += v * v
-            }
-            var sum = lanes.sum()
-            for i in (16 * full)..<w.count { sum += w[i] * w[i] }
-            return l2 * sum
-        }
-    }
+    public var regularizationLoss: Float { kernel?.regularizationLoss ?? 0 }
 
     /// activation(x · kernel + bias).
     public func forward(_ input: Tensor, train: Bool, rng: inout SeededGenerator) -> Tensor {
@@ -73,7 +59,7 @@ public final class Dense: Layer {
         return y
     }
 
-    /// Kernel and bias gradients (with the L2 term) and the input gradient.
+    /// Kernel and bias gradients (the optimizer adds the L2 term) and the input gradient.
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard let output = cachedOutput else { preconditionFailure("\(name): backward before a training forward pass") }
         cachedOutput = nil
@@ -131,16 +117,6 @@ public final class Dense: Layer {
             bias.gradient.withUnsafeMutableBufferPointer { db in
                 db.baseAddress!.update(repeating: 0, count: units)
                 VectorKernels.columnSums(dz, rows: rows, width: units, into: db.baseAddress!)
-            }
-        }
-        if l2 > 0 {
-            kernel.value.withUnsafeBufferPointer { w in
-                kernel.gradient.withUnsafeMutableBufferPointer { dw in
-                    let w0 = w.baseAddress!, dw0 = dw.baseAddress!, factor = 2 * l2
-                    Parallel.forRanges(w.count) { range in
-                        VectorKernels.axpy(factor, w0 + range.lowerBound, into: dw0 + range.lowerBound, count: range.count)
-                    }
-                }
             }
         }
         guard needsInputGradient else { return nil }

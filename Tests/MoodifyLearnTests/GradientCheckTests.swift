@@ -38,7 +38,7 @@ struct GradientCheckTests {
         var dropoutRNG = SeededGenerator(seed: 99)
         _ = layer.forward(input, train: true, rng: &dropoutRNG)
         let dx = try #require(layer.backward(Tensor(shape: outputShape, values: r), needsInputGradient: true))
-        let parameterGradients = layer.parameters.filter(\.trainable).map(\.gradient)
+        let parameterGradients = layer.parameters.filter(\.trainable).map(\.totalGradient)
 
         let h: Float = 1e-2
         func expectClose(_ analytic: Float, _ numeric: Double, _ what: String) {
