@@ -28,6 +28,12 @@ enum GEMM {
             if beta == 0 { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
             return
         }
+        if m == 1 {
+            // One row (a single sample): a matrix-vector product reads op(B) once, without packing it.
+            cblas_sgemv(CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans, blasint(transposeB ? n : k), blasint(transposeB ? k : n),
+                        alpha, b, blasint(ldb), a, blasint(transposeA ? lda : 1), beta, c, 1)
+            return
+        }
         let parts = m * n * k >= splitThreshold ? Parallel.width : 1
         if parts > 1 && m >= 2 * 8 && m >= n / 4 {
             // Split the rows of C: rows of op(A).

@@ -163,3 +163,44 @@ struct TensorTests {
         #expect(Matrix(rows: 2, cols: 3, values: [0, 5, 5, 9, 1, 2]).argmaxRows() == [1, 0])
     }
 }
+
+@Suite("GEMM")
+struct GEMMTests {
+    /// op(A)·op(B) computed naively in Float64.
+    private func reference(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) -> [Float] {
+        (0..<(m * n)).map { index in
+            let i = index / n, j = index % n
+            var sum = 0.0
+            for p in 0..<k {
+                let x = transposeA ? a[p * m + i] : a[i * k + p], y = transposeB ? b[j * k + p] : b[p * n + j]
+                sum += Double(x) * Double(y)
+            }
+            return Float(sum)
+        }
+    }
+
+    @Test("products of every transposition, single rows (matrix-vector path) and large ones (split over cores)",
+          arguments: [(1, 7, 5), (1, 300, 900), (3, 4, 5), (600, 80, 70), (20, 700, 300)])
+    func products(shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        var rng = SeededGenerator(seed: UInt64(m * 1000 + n))
+        let a = (0..<(m * k)).map { _ in rng.nextUnitFloat() - 0.5 }, b = (0..<(k * n)).map { _ in rng.nextUnitFloat() - 0.5 }
+        for transposeA in [false, true] {
+            for transposeB in [false, true] {
+                var c = [Float](repeating: 1, count: m * n)
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        c.withUnsafeMutableBufferPointer { cp in
+                            GEMM.multiply(m: m, n: n, k: k, a: ap.baseAddress!, lda: transposeA ? m : k, transposeA: transposeA,
+                                          b: bp.baseAddress!, ldb: transposeB ? k : n, transposeB: transposeB,
+                                          c: cp.baseAddress!, ldc: n, alpha: 2, beta: 0.5)
+                        }
+                    }
+                }
+                let expected = reference(a, b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB).map { 2 * $0 + 0.5 }
+                // Sums of up to 900 products of values in ±0.5 in float32: rounding stays below 1e-4.
+                #expect(maxAbsDifference(c, expected) < 1e-4, "m \(m) n \(n) k \(k) transposes \(transposeA) \(transposeB)")
+            }
+        }
+    }
+}

@@ -18,8 +18,9 @@ struct GradientCheckTests {
         return values
     }
 
-    /// Compares analytic and numeric derivatives for inputs and every parameter of a layer.
-    func check(_ layer: any Layer, batchShape: [Int], seed: UInt64 = 1) throws {
+    /// Compares analytic and numeric derivatives for inputs and every parameter of a layer, at about
+    /// `probes` coordinates of each.
+    func check(_ layer: any Layer, batchShape: [Int], seed: UInt64 = 1, probes: Int = 40) throws {
         var rng = SeededGenerator(seed: seed)
         try layer.build(inputShape: Array(batchShape.dropFirst()), rng: &rng)
         // Nudge weights off the initializer's grid so that relu inputs avoid zero.
@@ -44,14 +45,14 @@ struct GradientCheckTests {
         func expectClose(_ analytic: Float, _ numeric: Double, _ what: String) {
             #expect(abs(Double(analytic) - numeric) < 2e-3 + 2e-3 * abs(numeric), "\(layer.name) \(what): analytic \(analytic), numeric \(numeric)")
         }
-        for i in stride(from: 0, to: input.count, by: max(1, input.count / 40)) {
+        for i in stride(from: 0, to: input.count, by: max(1, input.count / probes)) {
             var plus = input, minus = input
             plus.values[i] += h
             minus.values[i] -= h
             expectClose(dx.values[i], (objective(plus) - objective(minus)) / Double(2 * h), "∂/∂x[\(i)]")
         }
         for (parameter, gradient) in zip(layer.parameters.filter(\.trainable), parameterGradients) {
-            for i in stride(from: 0, to: parameter.count, by: max(1, parameter.count / 30)) {
+            for i in stride(from: 0, to: parameter.count, by: max(1, parameter.count / probes)) {
                 let saved = parameter.value[i]
                 parameter.value[i] = saved + h
                 let up = objective(input)
