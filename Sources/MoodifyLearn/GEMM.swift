@@ -3,10 +3,11 @@ import Dispatch
 
 /// Single-precision matrix products through OpenBLAS (`cblas_sgemm`), row-major.
 ///
-/// OpenBLAS runs single-threaded and large products are split over the cores here, by rows of C (or by
-/// columns when C is wide and short), so that GEMMs and the element-wise loops between them share the same
-/// threads instead of OpenBLAS's workers spinning while the other loops run. Every element of C is still
-/// computed by one call over the whole of k, so the split does not change results.
+/// OpenBLAS runs single-threaded and large products are split over the cores here, so that GEMMs and the
+/// element-wise loops between them share the same threads instead of OpenBLAS's workers spinning while the
+/// other loops run. Each part reads all of one operand: C is split by rows when op(B) is the smaller operand
+/// (n ≤ m), else by columns. Every element of C is still computed by one call over the whole of k, so the
+/// split does not change results.
 enum GEMM {
     /// Makes OpenBLAS single-threaded, once.
     private static let singleThreaded: Void = openblas_set_num_threads(1)
@@ -35,7 +36,7 @@ enum GEMM {
             return
         }
         let parts = m * n * k >= splitThreshold ? Parallel.width : 1
-        if parts > 1 && m >= 2 * 8 && m >= n / 4 {
+        if parts > 1 && m >= 2 * 8 && n <= m {
             // Split the rows of C: rows of op(A).
             Parallel.forChunks(m, minimum: 8) { _, rows in
                 let aPart = transposeA ? a + rows.lowerBound : a + rows.lowerBound * lda
