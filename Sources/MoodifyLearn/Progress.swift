@@ -30,7 +30,7 @@ struct Progress {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastDraw > 100_000_000 || step == steps else { return }
         lastDraw = now
-        write("\r" + line(step: step, metrics: [("accuracy", accuracy), ("loss", loss)]))
+        write("\r\u{1B}[K" + line(step: step, metrics: [("accuracy", accuracy), ("loss", loss)]))
     }
 
     /// Ends the epoch's line with every logged value.
@@ -40,7 +40,7 @@ struct Progress {
         if let v = logs.valAccuracy { metrics.append(("val_accuracy", Double(v))) }
         if let v = logs.valLoss { metrics.append(("val_loss", Double(v))) }
         metrics.append(("learning_rate", Double(logs.learningRate)))
-        write("\r" + line(step: steps, metrics: metrics) + "\n")
+        write("\r\u{1B}[K" + line(step: steps, metrics: metrics) + "\n")
     }
 
     /// Writes straight to standard output (unbuffered, so a redrawn line shows at once).
