@@ -16,7 +16,9 @@ public final class Conv1D: Layer {
     private var kernel: Parameter?
     private var bias: Parameter?
     private var inputChannels = 0
+    /// im2col rows of the last training batch (kept for backward) and of inference batches (never kept).
     private var columns: [Float] = []
+    private var inferenceColumns: [Float] = []
     private var outputStorage: [Float] = []
     private var gradientStorage: [Float] = []
     private var preActivationGradient: [Float] = []
@@ -94,6 +96,9 @@ public final class Conv1D: Layer {
                 }
             }
         } else {
+            // Inference uses its own buffer, so that it cannot clobber what a pending backward pass needs.
+            if !train { swap(&columns, &inferenceColumns) }
+            defer { if !train { swap(&columns, &inferenceColumns) } }
             prepareScratch(&columns, count: rows * width)
             columns.withUnsafeMutableBufferPointer { cols in
                 input.values.withUnsafeBufferPointer { xp in

@@ -25,6 +25,11 @@ public final class ModelCheckpoint: Callback {
         self.saveBestOnly = saveBestOnly
     }
 
+    /// The same, for a file path.
+    public convenience init(path: String, monitor: String = "val_loss", mode: MonitorMode = .auto, saveBestOnly: Bool = false) {
+        self.init(url: URL(fileURLWithPath: path), monitor: monitor, mode: mode, saveBestOnly: saveBestOnly)
+    }
+
     /// Resets the state and checks the monitored name.
     public func trainBegin(_ training: TrainingContext) throws {
         monitorRule = try Monitor(key: monitor, mode: mode, minDelta: 0, hasValidation: training.hasValidation, owner: "ModelCheckpoint")
