@@ -91,3 +91,25 @@ struct ParallelPathTests {
         #expect(abs(Double(kept) / Double(count) - 0.7) < 0.005)
     }
 }
+
+@Suite("Layer buffers")
+struct LayerBufferTests {
+    @Test("an inference pass between a training pass and its backward pass changes nothing")
+    func inferenceInBetween() throws {
+        var rng = SeededGenerator(seed: 6)
+        let x = Tensor(shape: [4, 12, 9], values: (0..<432).map { _ in rng.nextUnitFloat() - 0.5 })
+        let other = Tensor(shape: [2, 12, 9], values: (0..<216).map { _ in rng.nextUnitFloat() })
+        let g = Tensor(shape: [4, 10, 5], values: (0..<200).map { _ in rng.nextUnitFloat() - 0.5 })
+        func gradients(interleaved: Bool) throws -> ([Float], [Float]) {
+            var seed = SeededGenerator(seed: 1)
+            let layer = Conv1D(filters: 5, kernelSize: 3, activation: .relu)
+            try layer.build(inputShape: [12, 9], rng: &seed)
+            let y = layer.forward(x, train: true, rng: &seed)
+            if interleaved { _ = layer.forward(other, train: false, rng: &seed) }
+            let dx = try #require(layer.backward(g, needsInputGradient: true))
+            return (y.values + dx.values, layer.parameters.flatMap(\.gradient))
+        }
+        let plain = try gradients(interleaved: false), interleaved = try gradients(interleaved: true)
+        #expect(plain.0 == interleaved.0 && plain.1 == interleaved.1)
+    }
+}
