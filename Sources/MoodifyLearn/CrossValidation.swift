@@ -1,0 +1,89 @@
+/// One fold of a cross-validation.
+public struct FoldResult: Sendable {
+    /// The training history.
+    public var history: History
+    /// Loss and accuracy on the fold's test rows after training (best weights restored when asked).
+    public var evaluation: Evaluation
+    /// Training rows used (after augmentation and oversampling).
+    public var trainCount: Int
+    /// Test rows.
+    public var testCount: Int
+}
+
+/// Every fold's result and the model of the best one.
+public struct CrossValidationResult {
+    /// The folds, in order.
+    public var folds: [FoldResult]
+    /// The index of the fold with the highest test accuracy (the first on ties).
+    public var bestFold: Int
+    /// The trained model of that fold.
+    public var bestModel: Sequential
+
+    /// Each fold's test accuracy.
+    public var accuracies: [Float] { folds.map(\.evaluation.accuracy) }
+    /// The mean test accuracy.
+    public var meanAccuracy: Float { accuracies.reduce(0, +) / Float(max(folds.count, 1)) }
+}
+
+/// Extra training rows made from the samples (augmented copies), each tied to the sample it came from,
+/// so that a fold trains only on copies of its own training samples.
+public struct AugmentedRows {
+    /// The rows.
+    public var x: Matrix
+    /// Their class indices.
+    public var y: [Int]
+    /// For each row, the index of the original sample it was made from.
+    public var source: [Int]
+
+    /// Augmented rows with their labels and source samples.
+    public init(x: Matrix, y: [Int], source: [Int]) throws {
+        guard x.rows == y.count, y.count == source.count else {
+            throw LearnError.shapeMismatch(context: "Augmented rows", expected: "\(x.rows) labels and sources", got: "\(y.count) and \(source.count)")
+        }
+        self.x = x
+        self.y = y
+        self.source = source
+    }
+}
+
+/// Runs k-fold cross-validation: for each split, a fresh model from `build` is trained on the training
+/// rows (plus their augmented copies, then oversampled by `oversample` if given; neither touches the test
+/// rows) with the test rows as validation data, then evaluated on them. Each fold gets a fresh copy of the
+/// options' optimizer and the seed plus the fold index.
+public func crossValidate(build: () throws -> Sequential, x: Matrix, y: [Int], splits: [(train: [Int], test: [Int])],
+                          augmented: AugmentedRows? = nil,
+                          oversample: ((Matrix, [Int]) throws -> (Matrix, [Int]))? = nil,
+                          options: FitOptions = FitOptions(),
+                          foldDone: ((Int, FoldResult) -> Void)? = nil) throws -> CrossValidationResult {
+    guard x.rows == y.count else {
+        throw LearnError.shapeMismatch(context: "Cross-validation labels", expected: "\(x.rows)", got: "\(y.count)")
+    }
+    guard !splits.isEmpty else { throw LearnError.invalidArgument("cross-validation needs at least one split") }
+    var folds: [FoldResult] = [], best: (index: Int, model: Sequential)?
+    for (index, split) in splits.enumerated() {
+        guard !split.train.isEmpty, !split.test.isEmpty else { throw LearnError.emptyData("Fold \(index + 1)") }
+        guard (split.train + split.test).allSatisfy({ $0 >= 0 && $0 < x.rows }) else {
+            throw LearnError.invalidArgument("fold \(index + 1) refers to rows outside 0..<\(x.rows)")
+        }
+        var trainX = x.rows(split.train), trainY = split.train.map { y[$0] }
+        if let augmented {
+            let inTrain = Set(split.train)
+            let picked = augmented.source.indices.filter { inTrain.contains(augmented.source[$0]) }
+            trainX = trainX.appendingRows(of: augmented.x.rows(picked))
+            trainY += picked.map { augmented.y[$0] }
+        }
+        if let oversample { (trainX, trainY) = try oversample(trainX, trainY) }
+        let testX = x.rows(split.test), testY = split.test.map { y[$0] }
+        let model = try build()
+        var foldOptions = options
+        foldOptions.optimizer = options.optimizer?.fresh()
+        foldOptions.seed = options.seed.map { $0 &+ UInt64(index) }
+        let history = try model.fit(trainX, trainY, validation: ValidationData(testX, testY), options: foldOptions)
+        let evaluation = try model.evaluate(testX, testY, batchSize: options.batchSize)
+        let result = FoldResult(history: history, evaluation: evaluation, trainCount: trainX.rows, testCount: testX.rows)
+        folds.append(result)
+        foldDone?(index, result)
+        if best == nil || evaluation.accuracy > folds[best!.index].evaluation.accuracy { best = (index, model) }
+    }
+    return CrossValidationResult(folds: folds, bestFold: best!.index, bestModel: best!.model)
+}

@@ -1,0 +1,58 @@
+import Dispatch
+import Foundation
+
+/// Splits large loops into one chunk per core. Chunk boundaries depend only on the sizes and the core
+/// count, and partial results are combined in chunk order, so results are repeatable on a given machine.
+enum Parallel {
+    /// The number of chunks large work is split into: the active cores, at most 8.
+    static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+
+    /// The number of chunks `count` items make with at least `minimum` per chunk.
+    static func chunks(_ count: Int, minimum: Int) -> Int {
+        max(1, min(width, count / max(minimum, 1)))
+    }
+
+    /// Calls `body(chunk, range)` for `chunks(count, minimum)` consecutive ranges covering `0..<count`,
+    /// concurrently when there is more than one.
+    static func forChunks(_ count: Int, minimum: Int, _ body: (_ chunk: Int, _ range: Range<Int>) -> Void) {
+        let parts = chunks(count, minimum: minimum)
+        guard parts > 1 else {
+            body(0, 0..<count)
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let task = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: parts) { i in
+                task.value(i, (i * count / parts)..<((i + 1) * count / parts))
+            }
+        }
+    }
+
+    /// Calls `body` on consecutive ranges covering `0..<count` (see `forChunks`).
+    static func forRanges(_ count: Int, minimum: Int = 65_536, _ body: (Range<Int>) -> Void) {
+        forChunks(count, minimum: minimum) { _, range in body(range) }
+    }
+
+    /// Adds to `sums` (width values) the per-column totals that `body` accumulates for row ranges of
+    /// `0..<rows` into the zeroed partial buffer it is given; partials are added in chunk order.
+    static func columnSums(rows: Int, width: Int, minimum: Int, into sums: UnsafeMutablePointer<Float>,
+                           _ body: (_ range: Range<Int>, _ partial: UnsafeMutablePointer<Float>) -> Void) {
+        let parts = chunks(rows, minimum: minimum)
+        guard parts > 1 else {
+            body(0..<rows, sums)
+            return
+        }
+        var partials = [Float](repeating: 0, count: parts * width)
+        partials.withUnsafeMutableBufferPointer { p in
+            let base = p.baseAddress!
+            forChunks(rows, minimum: minimum) { chunk, range in body(range, base + chunk * width) }
+            for chunk in 0..<parts { VectorKernels.add(base + chunk * width, into: sums, count: width) }
+        }
+    }
+}
+
+/// Carries a value into a concurrent closure; used only where the callers split the work into disjoint parts.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

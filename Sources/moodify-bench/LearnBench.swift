@@ -1,0 +1,89 @@
+import Foundation
+import MoodifyLearn
+
+/// The notebooks' CNN for `features` inputs, with the original's dropout rates.
+private func notebookModel(features: Int, seed: UInt64) throws -> Sequential {
+    try Sequential([
+        Conv1D(filters: 64, kernelSize: 3, activation: .relu), BatchNormalization(), MaxPool1D(poolSize: 2), Dropout(rate: 0.3),
+        Conv1D(filters: 128, kernelSize: 3, activation: .relu), BatchNormalization(), MaxPool1D(poolSize: 2), Dropout(rate: 0.4),
+        Flatten(), Dense(units: 128, activation: .relu, l2: 0.001), BatchNormalization(), Dropout(rate: 0.5),
+        Dense(units: 6, activation: .softmax),
+    ], inputShape: [features, 1], seed: seed)
+}
+
+/// Random standard-normal-ish rows and labels of six classes (the timing does not depend on the values).
+private func randomData(rows: Int, features: Int, seed: UInt64) -> (Matrix, [Int]) {
+    var rng = SeededGenerator(seed: seed)
+    let values = (0..<(rows * features)).map { _ in (rng.nextUnitFloat() + rng.nextUnitFloat() + rng.nextUnitFloat() - 1.5) * 2 }
+    return (Matrix(rows: rows, cols: features, values: values), (0..<rows).map { _ in Int(rng.next() % 6) })
+}
+
+/// Multiply-adds ×2 of one training step over `rows` samples: every Conv1D/Dense forward product, its kernel
+/// gradient, and its input gradient (not for the first layer).
+private func trainingFlops(_ model: Sequential, rows: Int) -> Double {
+    var shape = model.inputShape!, flops = 0.0
+    for (index, layer) in model.layers.enumerated() {
+        let out = (try? layer.outputShape(for: shape)) ?? shape
+        let positions = Double(out.dropLast().reduce(1, *)), outputs = Double(out.last!)
+        let passes = index == 0 ? 2.0 : 3.0
+        switch layer.spec {
+        case let .conv1d(_, kernel, _): flops += passes * 2 * Double(rows) * positions * Double(kernel * shape.last!) * outputs
+        case .dense: flops += passes * 2 * Double(rows) * positions * Double(shape.last!) * outputs
+        default: break
+        }
+        shape = out
+    }
+    return flops
+}
+
+/// The peak resident set size of this process so far, in MiB.
+private func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// Network training and inference against tensorflow-cpu (Scripts/bench_learn.py).
+let learnSuite = BenchmarkSuite(name: "learn") { _ in
+    // sgemm peak: 1024³ products (2.1 GFLOP each), best of five.
+    var rng = SeededGenerator(seed: 1)
+    let a = Matrix(rows: 1024, cols: 1024, values: (0..<(1024 * 1024)).map { _ in rng.nextUnitFloat() })
+    var best = Double.infinity
+    for _ in 0..<5 { best = min(best, seconds { _ = a.multiplied(by: a) }) }
+    Measurement(name: "learn.sgemm.peak", value: 2 * 1024 * 1024 * 1024 / best / 1e9, unit: "GFLOP/s",
+                note: "1024x1024x1024 sgemm, best of 5").emit()
+
+    // One epoch of the notebook CNN on 8,000 × 256 rows, batch 32 (after a short warm-up).
+    let (x, y) = randomData(rows: 8000, features: 256, seed: 2)
+    let model = try notebookModel(features: 256, seed: 3)
+    let adam = Adam(learningRate: 0.003)
+    _ = try model.fit(x.rows(Array(0..<256)), Array(y.prefix(256)), optimizer: adam, epochs: 1, seed: 4, verbose: false)
+    var epochSeconds = [Double]()
+    for epoch in 0..<2 {
+        let history = try model.fit(x, y, optimizer: adam, epochs: 1, batchSize: 32, seed: UInt64(5 + epoch), verbose: false)
+        epochSeconds.append(history.secondsPerEpoch[0])
+    }
+    let epoch = epochSeconds.min()!
+    Measurement(name: "learn.cnn256.epoch_8000", value: epoch, unit: "s/epoch",
+                note: "notebook CNN, 256 features, batch 32, best of 2 epochs").emit()
+    Measurement(name: "learn.cnn256.train_gflops", value: trainingFlops(model, rows: 8000) / epoch / 1e9, unit: "GFLOP/s",
+                note: "conv/dense products of a training epoch over its wall time").emit()
+
+    // Inference of one row (one clip's features), mean over 200 calls.
+    let row = x.rows([17])
+    _ = try model.predict(row)
+    let perRow = seconds { for _ in 0..<200 { _ = try? model.predict(row) } } / 200
+    Measurement(name: "learn.cnn256.predict_one", value: perRow, unit: "s/row", note: "predict() of a single row").emit()
+    let batchRows = x.rows(Array(0..<2000))
+    let perBatchRow = seconds { _ = try? model.predict(batchRows) } / 2000
+    Measurement(name: "learn.cnn256.predict_batch", value: perBatchRow, unit: "s/row", note: "predict() of 2,000 rows").emit()
+
+    // Memory: one epoch on 30,000 × 256 rows with validation on 3,000.
+    let (big, labels) = randomData(rows: 30_000, features: 256, seed: 6)
+    let (valX, valY) = randomData(rows: 3000, features: 256, seed: 7)
+    let bigModel = try notebookModel(features: 256, seed: 8)
+    _ = try bigModel.fit(big, labels, validation: ValidationData(valX, valY), optimizer: Adam(learningRate: 0.003),
+                         epochs: 1, batchSize: 32, seed: 9, verbose: false)
+    Measurement(name: "learn.cnn256.train_30000.peak_rss", value: peakResidentMiB(), unit: "MiB",
+                note: "peak RSS of the bench process after one epoch on 30,000 x 256 (+3,000 validation)").emit()
+}
