@@ -29,8 +29,10 @@ enum AudioSource {
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw .unreadable(path: path, reason: "permission denied")
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            guard let size else { throw .unreadable(path: path, reason: "its size could not be determined") }
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let size = attributes[.size] as? Int else {
+                throw .unreadable(path: path, reason: "its size could not be determined")
+            }
             if size == 0 { throw .emptyFile(path: path) }
             return size
         }

@@ -15,7 +15,13 @@ struct RIFFLayout: Equatable {
 
     /// Parses the chunk list of a RIFF/WAVE file of `size` bytes, or returns nil for any other kind of file.
     init?(source: AudioSource, size: Int) {
-        let head = source.bytes(at: 0, count: 12)
+        // Headers nearly always fit in the first 4 KiB: read that once, and the file again only beyond it.
+        let prefix = source.bytes(at: 0, count: min(size, 4096))
+        func read(_ offset: Int, _ count: Int) -> [UInt8] {
+            if offset + count <= prefix.count { return Array(prefix[offset..<(offset + count)]) }
+            return source.bytes(at: offset, count: count)
+        }
+        let head = read(0, 12)
         guard head.count == 12, Array(head[0..<4]) == Array("RIFF".utf8), Array(head[8..<12]) == Array("WAVE".utf8) else {
             return nil
         }
@@ -23,13 +29,13 @@ struct RIFFLayout: Equatable {
         var chunks = 0
         while offset + 8 <= size, chunks < 4096 {
             chunks += 1
-            let header = source.bytes(at: offset, count: 8)
+            let header = read(offset, 8)
             guard header.count == 8 else { break }
             let id = String(decoding: header[0..<4], as: UTF8.self)
             let length = Self.uint32(header, 4)
             let body = offset + 8
             if id == "fmt " {
-                let fmt = source.bytes(at: body, count: min(Int(length), 40))
+                let fmt = read(body, min(Int(length), 40, size - body))
                 if fmt.count >= 2 { formatTag = Self.uint16(fmt, 0) }
                 if fmt.count >= 16 { bitsPerSample = Self.uint16(fmt, 14) }
                 if formatTag == 0xFFFE, fmt.count >= 26 { formatTag = Self.uint16(fmt, 24) }

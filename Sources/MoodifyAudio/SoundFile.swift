@@ -52,8 +52,8 @@ final class SoundFile {
 
     /// The container and encoding, in libsndfile's words (e.g. "FLAC (Free Lossless Audio Codec), Signed 16 bit PCM").
     var formatDescription: String {
-        let major = Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK), command: SFC_GET_FORMAT_INFO)
-        let minor = Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK), command: SFC_GET_FORMAT_INFO)
+        let major = Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK))
+        let minor = Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK))
         return [major, minor].compactMap { $0 }.joined(separator: ", ")
     }
 
@@ -125,10 +125,10 @@ final class SoundFile {
     }
 
     /// libsndfile's name for one major or minor format code.
-    private static func formatName(_ code: Int32, command: Int) -> String? {
+    private static func formatName(_ code: Int32) -> String? {
         var format = SF_FORMAT_INFO()
         format.format = code
-        let ok = sf_command(nil, Int32(command), &format, Int32(MemoryLayout<SF_FORMAT_INFO>.size))
+        let ok = sf_command(nil, Int32(SFC_GET_FORMAT_INFO), &format, Int32(MemoryLayout<SF_FORMAT_INFO>.size))
         guard ok == 0, let name = format.name else { return nil }
         return String(cString: name)
     }
