@@ -1,0 +1,32 @@
+import Foundation
+
+/// Analysis window shapes, as scipy's `get_window(name, n, fftbins=True)`.
+public enum Window: Sendable, Hashable {
+    /// Periodic Hann window: 0.5 − 0.5·cos(2πk/n).
+    case hann
+    /// Rectangular window of ones.
+    case ones
+
+    /// The `length` window values (periodic, for FFT use), computed in double precision.
+    public func values(length: Int) -> [Float] {
+        precondition(length >= 0, "window length must not be negative")
+        switch self {
+        case .ones:
+            return [Float](repeating: 1, count: length)
+        case .hann:
+            if length == 1 { return [1] }
+            let step = 2.0 * Double.pi / Double(length)
+            return (0..<length).map { Float(0.5 - 0.5 * cos(step * Double($0))) }
+        }
+    }
+
+    /// The window of `winLength` values centred in `size` zeros, as librosa's `pad_center`.
+    public func padded(length winLength: Int, to size: Int) -> [Float] {
+        precondition(winLength <= size, "window length \(winLength) exceeds the frame size \(size)")
+        var out = [Float](repeating: 0, count: size)
+        let left = (size - winLength) / 2
+        let w = values(length: winLength)
+        for k in 0..<winLength { out[left + k] = w[k] }
+        return out
+    }
+}
