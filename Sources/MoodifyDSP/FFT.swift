@@ -3,15 +3,16 @@ import Synchronization
 
 /// Which FFTW transform a cached plan performs.
 private enum PlanKind: Hashable, Sendable {
-    case realForward, realInverse, complexForward, complexInverse
+    case realForward, realInverse, complexForward, complexInverse, doubleRealForward
 }
 
 /// An FFTW plan made once and shared; executing it with the new-array functions is thread-safe.
 private final class FFTWPlan: @unchecked Sendable {
-    /// The plan handle; never destroyed (plans live for the whole process, one per size and kind).
-    let handle: fftwf_plan
+    /// The plan handle (an `fftwf_plan`, or an `fftw_plan` for double kinds); never destroyed: plans live for the
+    /// whole process, one per size and kind.
+    let handle: OpaquePointer
 
-    init(_ handle: fftwf_plan) { self.handle = handle }
+    init(_ handle: OpaquePointer) { self.handle = handle }
 }
 
 /// Plans by kind and size. FFTW's planner is not thread-safe, so plans are only made under this lock.
@@ -33,8 +34,11 @@ private func plan(_ kind: PlanKind, size: Int) -> FFTWPlan {
         let b = AlignedFloats(count: 2 * size + 2)
         let n = Int32(size)
         let flags = UInt32(FFTW_ESTIMATE)
-        let made: fftwf_plan?
+        let made: OpaquePointer?
         switch kind {
+        case .doubleRealForward:
+            let input = AlignedDoubles(count: size + 2), output = AlignedDoubles(count: size + 2)
+            made = fftw_plan_dft_r2c_1d(n, input.pointer, output.complexPointer, flags)
         case .realForward:
             made = fftwf_plan_dft_r2c_1d(n, a.pointer, b.complexPointer, flags)
         case .realInverse:
@@ -99,6 +103,50 @@ struct RealFFT: Sendable {
     func inverse(_ input: AlignedFloats, _ output: AlignedFloats) {
         precondition(input.count >= size + 2 && output.count >= size)
         fftwf_execute_dft_c2r(inversePlan.handle, input.complexPointer, output.pointer)
+    }
+}
+
+/// Real-input FFT in double precision (numpy's `rfft` of float64 frames, as librosa's STFT computes it):
+/// `size / 2 + 1` bins.
+struct DoubleRealFFT: Sendable {
+    /// Transform length.
+    let size: Int
+    private let forwardPlan: FFTWPlan
+
+    /// Fetches (or makes) the plan for `size`.
+    init(size: Int) {
+        precondition(size > 0, "FFT size must be positive")
+        self.size = size
+        forwardPlan = plan(.doubleRealForward, size: size)
+    }
+
+    /// `output` (interleaved complex, `size / 2 + 1` pairs) = DFT of `input` (`size` reals); both aligned scratch.
+    func forward(_ input: AlignedDoubles, _ output: AlignedDoubles) {
+        precondition(input.count >= size && output.count >= size + 2)
+        fftw_execute_dft_r2c(forwardPlan.handle, input.pointer, output.complexPointer)
+    }
+}
+
+/// SIMD-aligned double scratch memory (fftw_malloc) for the double-precision transforms; freed on deinit.
+final class AlignedDoubles {
+    /// Number of doubles.
+    let count: Int
+    /// Start of the memory, zero-filled at creation.
+    let pointer: UnsafeMutablePointer<Double>
+
+    /// Allocates `count` zeroed doubles.
+    init(count: Int) {
+        self.count = count
+        let raw = fftw_malloc(max(1, count) * MemoryLayout<Double>.stride)!
+        pointer = raw.bindMemory(to: Double.self, capacity: max(1, count))
+        pointer.initialize(repeating: 0, count: max(1, count))
+    }
+
+    deinit { fftw_free(pointer) }
+
+    /// The same memory seen as interleaved complex numbers.
+    var complexPointer: UnsafeMutablePointer<fftw_complex> {
+        UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: fftw_complex.self)
     }
 }
 

@@ -23,7 +23,7 @@ public func stft(_ y: [Float], nFFT: Int = 2048, hopLength: Int? = nil, winLengt
     let winLength = winLength ?? nFFT
     let hop = hopLength ?? winLength / 4
     precondition(nFFT > 0 && hop > 0 && winLength > 0, "nFFT, hopLength and winLength must be positive")
-    let windowValues = window.padded(length: winLength, to: nFFT)
+    let windowValues = window.paddedDouble(length: winLength, to: nFFT)
     let signal = center ? zeroPadded(y, by: nFFT / 2) : y
     let frames = frameCount(samples: signal.count, frameLength: nFFT, hopLength: hop)
     let bins = nFFT / 2 + 1
@@ -31,9 +31,11 @@ public func stft(_ y: [Float], nFFT: Int = 2048, hopLength: Int? = nil, winLengt
     var imag = [Float](repeating: 0, count: bins * frames)
     guard frames > 0 else { return ComplexSpectrogram(bins: bins, frames: 0, real: [], imag: []) }
 
-    let fft = RealFFT(size: nFFT)
-    let input = AlignedFloats(count: nFFT)
-    let output = AlignedFloats(count: nFFT + 2)
+    // As librosa: the float64 window times the float32 samples, a float64 FFT, then the result cast to float32.
+    // (A float32 FFT would leave a noise floor ~1e-7 of each frame's peak, which spectral contrast's valleys see.)
+    let fft = DoubleRealFFT(size: nFFT)
+    let input = AlignedDoubles(count: nFFT)
+    let output = AlignedDoubles(count: nFFT + 2)
     signal.withUnsafeBufferPointer { s in
         windowValues.withUnsafeBufferPointer { w in
             real.withUnsafeMutableBufferPointer { re in
@@ -41,11 +43,11 @@ public func stft(_ y: [Float], nFFT: Int = 2048, hopLength: Int? = nil, winLengt
                     let x = input.pointer, spectrum = output.pointer
                     for t in 0..<frames {
                         let start = t * hop
-                        for k in 0..<nFFT { x[k] = w[k] * s[start + k] }
+                        for k in 0..<nFFT { x[k] = w[k] * Double(s[start + k]) }
                         fft.forward(input, output)
                         for b in 0..<bins {
-                            re[b * frames + t] = spectrum[2 * b]
-                            im[b * frames + t] = spectrum[2 * b + 1]
+                            re[b * frames + t] = Float(spectrum[2 * b])
+                            im[b * frames + t] = Float(spectrum[2 * b + 1])
                         }
                     }
                 }
