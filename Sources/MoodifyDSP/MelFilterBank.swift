@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Hz → mel on the Slaney scale (linear below 1 kHz, logarithmic above), as `librosa.hz_to_mel(htk=False)`.
 public func hzToMel(_ hz: Double) -> Double {
@@ -96,5 +97,24 @@ public struct MelFilterBank: Sendable, Equatable {
             }
         }
         return Spectrogram(bins: nMels, frames: frames, values: out)
+    }
+}
+
+/// Filter banks already built, by parameters; every clip of a corpus uses the same one.
+private let melBankCache = Mutex<[MelBankKey: MelFilterBank]>([:])
+
+/// Cache key of a mel filter bank.
+private struct MelBankKey: Hashable, Sendable {
+    var sr: Double, nFFT: Int, nMels: Int, fmin: Double, fmax: Double
+}
+
+extension MelFilterBank {
+    /// The filter bank for these parameters, built once per process and shared.
+    public static func shared(sr: Double, nFFT: Int, nMels: Int = 128, fmin: Double = 0, fmax: Double? = nil) -> MelFilterBank {
+        let key = MelBankKey(sr: sr, nFFT: nFFT, nMels: nMels, fmin: fmin, fmax: fmax ?? sr / 2)
+        if let bank = melBankCache.withLock({ $0[key] }) { return bank }
+        let bank = MelFilterBank(sr: sr, nFFT: nFFT, nMels: nMels, fmin: fmin, fmax: fmax)
+        melBankCache.withLock { $0[key] = bank }
+        return bank
     }
 }

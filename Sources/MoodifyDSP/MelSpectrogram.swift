@@ -21,6 +21,6 @@ extension Float {
 /// |stft(y)|^power.
 public func melspectrogram(_ y: [Float], sr: Double = 22050, nFFT: Int = 2048, hopLength: Int = 512,
                            nMels: Int = 128, power: Float = 2, center: Bool = true) -> Spectrogram {
-    let filters = MelFilterBank(sr: sr, nFFT: nFFT, nMels: nMels)
+    let filters = MelFilterBank.shared(sr: sr, nFFT: nFFT, nMels: nMels)
     return filters.apply(to: spectrogram(y, nFFT: nFFT, hopLength: hopLength, power: power, center: center))
 }
