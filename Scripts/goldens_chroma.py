@@ -3,7 +3,7 @@
 
 Run from the package root:  python3 Scripts/goldens_chroma.py
 Writes JSON files into Tests/MoodifyDSPTests/Golden/chroma/ (floats with 7 significant digits: a relative
-rounding of 5e-8, far below every tolerance in the tests). Deterministic: the same inputs always give the same
+rounding of 5e-8, far below every tolerance in the tests; tunings and pitch_tuning's input frequencies exactly). Deterministic: the same inputs always give the same
 files (no random numbers; the corpus clips are picked by a fixed rule).
 
 Inputs (all at 22,050 Hz):
@@ -21,7 +21,7 @@ Inputs (all at 22,050 Hz):
     short     0.3·sin(2π·1000·t), 1,000 samples (shorter than one 2,048-sample frame)
     few       0.3·sin(2π·440·t), 5 samples
 * Real clips of ../shared/corpus/crema-d-dev (or $MOODIFY_AUDIO), loaded with librosa.load(sr=22050): the sorted
-  file names, every 117th (indices 0, 117, …, 3627): 32 clips. The first four get full outputs.
+  file names, every 117th (indices 0, 117, …, 3744): 33 clips. The first four get full outputs.
 
 Files:
 * filters.json — librosa.filters.chroma for (sr 22050, n_fft 2048, tuning −0.2) as per-row sums and every 7th
@@ -33,7 +33,7 @@ Files:
   whole frames (0, 1, middle, last), and piptrack's peak count and sums.
 * variants.json — |cqt| of the chirp and one clip in other layouts (early downsampling, an odd hop that stops the
   halving, a partial top octave, another rate) as per-row means and stds plus the middle frame.
-* clips.json — per real clip (all 32): loaded length and sum, the three tuning estimates, the per-row means of
+* clips.json — per real clip (all 33): loaded length and sum, the three tuning estimates, the per-row means of
   chroma_stft, chroma_cqt and tonnetz (what method 1 keeps).
 """
 import json
@@ -159,7 +159,8 @@ def filters_golden():
     pitch = {}
     for name, f in freq_sets.items():
         f32 = np.asarray(f, dtype=np.float32)
-        pitch[name] = {"frequencies": floats(f32), "tuning12": float(librosa.pitch_tuning(f32)),
+        # Frequencies stored exactly: these votes sit on histogram cell edges.
+        pitch[name] = {"frequencies": [float(v) for v in f32], "tuning12": float(librosa.pitch_tuning(f32)),
                        "tuning36": float(librosa.pitch_tuning(f32, bins_per_octave=36)),
                        "tuning12coarse": float(librosa.pitch_tuning(f32, resolution=0.05))}
     return {

@@ -174,3 +174,8 @@ func expectChromaClose(_ ours: Spectrogram, _ golden: ChromaMatrixOrSummary, tol
         expectClose(ours.values, m.values, tolerance: tolerance, label, sourceLocation: sourceLocation)
     }
 }
+
+/// The largest value a summary holds (row means and stored frames): the scale for absolute tolerances.
+func chromaPeak(_ golden: ChromaSummaryGolden) -> Double {
+    max(golden.rowMean.max() ?? 0, golden.frames.joined().max() ?? 0)
+}
