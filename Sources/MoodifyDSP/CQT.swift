@@ -26,8 +26,8 @@ public func cqt(_ y: [Float], sr: Double = 22050, hopLength: Int = 512, fmin: Do
     let tuning = tuning ?? estimateTuning(y, sr: sr, binsPerOctave: binsPerOctave)
     let key = CQTPlanKey(sr: sr, hopLength: hopLength, fmin: fmin * pow(2.0, tuning / Double(binsPerOctave)),
                          nBins: nBins, binsPerOctave: binsPerOctave, filterScale: filterScale, norm: norm,
-                         sparsity: sparsity, window: window)
-    return try CQTPlan.shared(key).transform(y, scale: scale)
+                         sparsity: sparsity, window: window, scale: scale)
+    return try CQTPlan.shared(key).transform(y)
 }
 
 /// C1 in Hz, librosa's default lowest CQT frequency (`note_to_hz("C1")`).
@@ -44,12 +44,14 @@ struct CQTPlanKey: Hashable, Sendable {
     var norm: Double?
     var sparsity: Double
     var window: Window
+    var scale: Bool
 }
 
 /// One octave's share of the work: its filters (rescaled for its sample rate), where its rows go, its hop, and
 /// whether the signal is halved after it.
 struct CQTOctave: Sendable {
-    /// The octave's filters, already multiplied by √(sr / octave sr).
+    /// The octave's filters, already multiplied by √(sr / octave sr) and, with `scale`, by 1 / √(filter length)
+    /// (librosa scales the responses instead; the products differ by a rounding).
     let basis: CQTFilterBasis
     /// Output row of the octave's lowest filter.
     let firstBin: Int
@@ -67,8 +69,6 @@ final class CQTPlan: Sendable {
     let earlyFactor: Int
     /// Octaves from the top down.
     let octaves: [CQTOctave]
-    /// √(filter length) per bin, at the rate after early downsampling.
-    let lengthScale: [Double]
 
     /// Builds the plan, as `librosa.vqt` lays out its octaves and filters.
     init(_ key: CQTPlanKey) throws(ChromaError) {
@@ -94,6 +94,10 @@ final class CQTPlan: Sendable {
         var hop = key.hopLength / earlyFactor
         var octaveSR = sr
 
+        // librosa's `scale`: each bin divided by √(its filter length at the rate after early downsampling).
+        let binScale = key.scale
+            ? cqtFilterLengths(freqs: freqs, alpha: alpha, sr: sr, filterScale: key.filterScale).map { 1 / $0.squareRoot() }
+            : [Double](repeating: 1, count: nBins)
         var octaves = [CQTOctave]()
         var bases = [CQTBasisKey: CQTFilterBasis]()
         var halvings = 0
@@ -113,7 +117,8 @@ final class CQTPlan: Sendable {
                 bases[basisKey] = basis
             }
             let halves = hop % 2 == 0
-            octaves.append(CQTOctave(basis: basis.scaled(by: (sr / octaveSR).squareRoot()), firstBin: start,
+            let gain = (sr / octaveSR).squareRoot()
+            octaves.append(CQTOctave(basis: basis.scaled(by: binScale[start..<end].map { gain * $0 }), firstBin: start,
                                      hopLength: hop, halvesAfter: halves))
             if halves {
                 hop /= 2
@@ -123,12 +128,10 @@ final class CQTPlan: Sendable {
         }
         self.octaves = octaves
         self.nBins = nBins
-        lengthScale = cqtFilterLengths(freqs: freqs, alpha: alpha, sr: sr, filterScale: key.filterScale)
-            .map { $0.squareRoot() }
     }
 
     /// The CQT of `y` with this plan.
-    func transform(_ y: [Float], scale: Bool) throws(ChromaError) -> ComplexSpectrogram {
+    func transform(_ y: [Float]) throws(ChromaError) -> ComplexSpectrogram {
         var signal = y
         if earlyFactor > 1 {
             guard y.count >= earlyFactor else { throw .tooShortForCQT(length: y.count, octaves: octaves.count) }
@@ -146,15 +149,6 @@ final class CQTPlan: Sendable {
         for (i, octave) in octaves.enumerated() {
             cqtOctaveResponse(signal, octave: octave, frames: frames, real: &real, imag: &imag)
             if octave.halvesAfter && i + 1 < octaves.count { signal = cqtHalved(signal, factor: 2) }
-        }
-        if scale {
-            for b in 0..<nBins {
-                let s = lengthScale[b]
-                for t in 0..<frames {
-                    real[b * frames + t] = Float(Double(real[b * frames + t]) / s)
-                    imag[b * frames + t] = Float(Double(imag[b * frames + t]) / s)
-                }
-            }
         }
         return ComplexSpectrogram(bins: nBins, frames: frames, real: real, imag: imag)
     }
@@ -185,45 +179,70 @@ private let cqtPlanCache = Mutex<[CQTPlanKey: CQTPlan]>([:])
 /// `resample(y, orig_sr=factor, target_sr=1, scale=True)` (the scale applied in float64).
 private func cqtHalved(_ y: [Float], factor: Int) -> [Float] {
     let gain = (1 / Double(factor)).squareRoot()
-    return Resampler.resample(y, from: Double(factor), to: 1).map { Float(Double($0) / gain) }
+    var out = Resampler.resample(y, from: Double(factor), to: 1)
+    out.withUnsafeMutableBufferPointer { o in
+        for i in 0..<o.count { o[i] = Float(Double(o[i]) / gain) }
+    }
+    return out
 }
 
 /// Adds one octave's filter responses to rows `firstBin...` of the output: each frame of the zero-padded signal
-/// (rectangular window, centred) is transformed with a float32 real FFT and multiplied by the sparse basis.
+/// (rectangular window, centred) is transformed with a float32 real FFT, the bins the filters use are gathered
+/// bin by bin across frames, and each filter's coefficients are applied to whole rows of frames (per output value
+/// the products are summed in coefficient order, as scipy's sparse product does).
 private func cqtOctaveResponse(_ y: [Float], octave: CQTOctave, frames: Int,
                                real: inout [Float], imag: inout [Float]) {
     let basis = octave.basis
     let n = basis.nFFT, half = n / 2, hop = octave.hopLength
+    let used = basis.usedBins.count
     let fft = RealFFT(size: n)
     let frame = AlignedFloats(count: n)
     let spectrum = AlignedFloats(count: n + 2)
+    var gatheredRe = [Float](repeating: 0, count: used * frames)
+    var gatheredIm = [Float](repeating: 0, count: used * frames)
     y.withUnsafeBufferPointer { signal in
-        basis.rowStart.withUnsafeBufferPointer { rowStart in
-            basis.column.withUnsafeBufferPointer { column in
-                basis.real.withUnsafeBufferPointer { br in
-                    basis.imag.withUnsafeBufferPointer { bi in
-                        real.withUnsafeMutableBufferPointer { outRe in
-                            imag.withUnsafeMutableBufferPointer { outIm in
-                                let x = frame.pointer, s = spectrum.pointer
-                                for t in 0..<frames {
-                                    // Samples t·hop − n/2 ..< t·hop + n/2 of the signal, zeros outside it.
-                                    let origin = t * hop - half
-                                    let lo = max(0, -origin), hi = min(n, signal.count - origin)
-                                    if lo > 0 { x.update(repeating: 0, count: min(lo, n)) }
-                                    if hi < n { (x + max(hi, 0)).update(repeating: 0, count: n - max(hi, 0)) }
-                                    if lo < hi { (x + lo).update(from: signal.baseAddress! + origin + lo, count: hi - lo) }
-                                    fft.forward(frame, spectrum)
+        basis.usedBins.withUnsafeBufferPointer { usedBins in
+            gatheredRe.withUnsafeMutableBufferPointer { gr in
+                gatheredIm.withUnsafeMutableBufferPointer { gi in
+                    let x = frame.pointer, s = spectrum.pointer
+                    for t in 0..<frames {
+                        // Samples t·hop − n/2 ..< t·hop + n/2 of the signal, zeros outside it.
+                        let origin = t * hop - half
+                        let lo = max(0, -origin), hi = min(n, signal.count - origin)
+                        if lo > 0 { x.update(repeating: 0, count: min(lo, n)) }
+                        if hi < n { (x + max(hi, 0)).update(repeating: 0, count: n - max(hi, 0)) }
+                        if lo < hi { (x + lo).update(from: signal.baseAddress! + origin + lo, count: hi - lo) }
+                        fft.forward(frame, spectrum)
+                        for u in 0..<used {
+                            let j = Int(usedBins[u])
+                            gr[u * frames + t] = s[2 * j]
+                            gi[u * frames + t] = s[2 * j + 1]
+                        }
+                    }
+                }
+            }
+        }
+    }
+    basis.rowStart.withUnsafeBufferPointer { rowStart in
+        basis.slot.withUnsafeBufferPointer { slot in
+            basis.real.withUnsafeBufferPointer { br in
+                basis.imag.withUnsafeBufferPointer { bi in
+                    gatheredRe.withUnsafeBufferPointer { gr in
+                        gatheredIm.withUnsafeBufferPointer { gi in
+                            real.withUnsafeMutableBufferPointer { outRe in
+                                imag.withUnsafeMutableBufferPointer { outIm in
                                     for k in 0..<basis.filterCount {
-                                        var re: Float = 0, im: Float = 0
+                                        let re = outRe.baseAddress! + (octave.firstBin + k) * frames
+                                        let im = outIm.baseAddress! + (octave.firstBin + k) * frames
                                         for e in rowStart[k]..<rowStart[k + 1] {
-                                            let j = Int(column[e])
-                                            let xr = s[2 * j], xi = s[2 * j + 1]
-                                            re += br[e] * xr - bi[e] * xi
-                                            im += br[e] * xi + bi[e] * xr
+                                            let a = br[e], b = bi[e]
+                                            let xr = gr.baseAddress! + Int(slot[e]) * frames
+                                            let xi = gi.baseAddress! + Int(slot[e]) * frames
+                                            for t in 0..<frames {
+                                                re[t] += a * xr[t] - b * xi[t]
+                                                im[t] += a * xi[t] + b * xr[t]
+                                            }
                                         }
-                                        let index = (octave.firstBin + k) * frames + t
-                                        outRe[index] = re
-                                        outIm[index] = im
                                     }
                                 }
                             }

@@ -16,6 +16,10 @@ struct CQTFilterBasis: Sendable {
     let real: [Float]
     /// Imaginary parts of the coefficients.
     let imag: [Float]
+    /// The FFT bins any filter uses, ascending.
+    let usedBins: [Int32]
+    /// Position in `usedBins` of each coefficient's bin.
+    let slot: [Int32]
 
     /// Builds the filters for centre frequencies `freqs` (ascending, Hz) with relative bandwidths `alpha` at
     /// sample rate `sr`, as `librosa.filters.wavelet(pad_fft=True)` followed by the FFT and `sparsify_rows`.
@@ -80,13 +84,21 @@ struct CQTFilterBasis: Sendable {
         column = columns
         real = reals
         imag = imags
+        (usedBins, slot) = cqtBinSlots(columns)
     }
 
-    /// The same filters with every coefficient multiplied by `factor` (in float64, stored as float32, as librosa
-    /// rescales a complex64 basis to compensate for downsampling).
-    func scaled(by factor: Double) -> CQTFilterBasis {
-        CQTFilterBasis(nFFT: nFFT, filterCount: filterCount, rowStart: rowStart, column: column,
-                       real: real.map { Float(Double($0) * factor) }, imag: imag.map { Float(Double($0) * factor) })
+    /// The same filters with row `k`'s coefficients multiplied by `factors[k]` (in float64, stored as float32, as
+    /// librosa rescales its complex64 basis).
+    func scaled(by factors: [Double]) -> CQTFilterBasis {
+        precondition(factors.count == filterCount)
+        var re = real, im = imag
+        for k in 0..<filterCount {
+            for e in rowStart[k]..<rowStart[k + 1] {
+                re[e] = Float(Double(re[e]) * factors[k])
+                im[e] = Float(Double(im[e]) * factors[k])
+            }
+        }
+        return CQTFilterBasis(nFFT: nFFT, filterCount: filterCount, rowStart: rowStart, column: column, real: re, imag: im)
     }
 
     private init(nFFT: Int, filterCount: Int, rowStart: [Int], column: [Int32], real: [Float], imag: [Float]) {
@@ -96,7 +108,16 @@ struct CQTFilterBasis: Sendable {
         self.column = column
         self.real = real
         self.imag = imag
+        (usedBins, slot) = cqtBinSlots(column)
     }
+}
+
+/// The distinct bins among `columns` (ascending) and each column's position among them.
+private func cqtBinSlots(_ columns: [Int32]) -> (bins: [Int32], slot: [Int32]) {
+    let bins = Array(Set(columns)).sorted()
+    var position = [Int32: Int32]()
+    for (i, b) in bins.enumerated() { position[b] = Int32(i) }
+    return (bins, columns.map { position[$0]! })
 }
 
 /// Appends the coefficients `sparsify_rows` keeps of one row: those at least as large in magnitude as the smallest

@@ -35,5 +35,11 @@ public enum ChromaError: Error, CustomStringConvertible, Equatable, Sendable {
 /// Checks that `y` is a non-empty signal of finite samples, as librosa's `valid_audio`.
 func validateChromaSignal(_ y: [Float]) throws(ChromaError) {
     guard !y.isEmpty else { throw .emptySignal }
-    if let bad = y.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteSample(index: bad, value: y[bad]) }
+    // x · 0 is 0 for finite x and NaN otherwise: one vectorisable pass, then a search only if something is off.
+    let probe = y.withUnsafeBufferPointer { v in
+        var acc: Float = 0
+        for x in v { acc += x * 0 }
+        return acc
+    }
+    if probe != 0, let bad = y.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteSample(index: bad, value: y[bad]) }
 }

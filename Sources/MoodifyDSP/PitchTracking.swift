@@ -21,7 +21,7 @@ public func piptrack(spectrogram s: Spectrogram, sr: Double = 22050, fmin: Doubl
     return PitchTrack(pitches: pitches, magnitudes: magnitudes)
 }
 
-/// Calls `body(bin, frame, pitch, magnitude)` for every peak `piptrack` detects, frame by frame in bin order.
+/// Calls `body(bin, frame, pitch, magnitude)` for every peak `piptrack` detects, bin by bin, frames in order.
 ///
 /// librosa's arithmetic is kept where it decides which histogram bin a pitch falls in: the shift of the
 /// parabola's vertex is computed in float64 from float32 neighbours (as numba types its stencil), the pitch
@@ -41,49 +41,54 @@ func forEachSpectralPeak(_ s: Spectrogram, sr: Double, fmin: Double, fmax: Doubl
         if lower <= f && f < upper { firstBin = min(firstBin, b); endBin = b + 1 }
     }
     guard firstBin < endBin else { return }
-    var column = [Float](repeating: 0, count: bins)
-    var kept = [Float](repeating: 0, count: bins)
+    // Row by row (contiguous over frames): first each frame's maximum, then the peak test on three neighbouring
+    // rows at a time.
+    var references = [Float](repeating: 0, count: frames)
     s.values.withUnsafeBufferPointer { v in
-        column.withUnsafeMutableBufferPointer { x in
-            kept.withUnsafeMutableBufferPointer { k in
+        references.withUnsafeMutableBufferPointer { reference in
+            for b in 0..<bins {
+                let row = v.baseAddress! + b * frames
+                for t in 0..<frames { reference[t] = max(reference[t], row[t]) }
+            }
+            for t in 0..<frames { reference[t] *= threshold }
+            for b in firstBin..<endBin where b > 0 {
+                let below = v.baseAddress! + (b - 1) * frames, here = v.baseAddress! + b * frames
+                let above = b + 1 < bins ? v.baseAddress! + (b + 1) * frames : nil
                 for t in 0..<frames {
-                    var peak: Float = 0
-                    for b in 0..<bins {
-                        x[b] = v[b * frames + t]
-                        peak = max(peak, x[b])
+                    // Magnitudes above the reference count, the rest are zero (librosa's S * (S > ref)); a peak is
+                    // strictly above its lower neighbour and at least its upper one (librosa's localmax; the top
+                    // bin compares with its lower neighbour only).
+                    let r = reference[t]
+                    let x = here[t]
+                    guard x > r else { continue }
+                    let lower = below[t] > r ? below[t] : 0
+                    guard x > lower else { continue }
+                    if let above {
+                        let upper = above[t] > r ? above[t] : 0
+                        guard x >= upper else { continue }
                     }
-                    let reference = threshold * peak
-                    for b in 0..<bins { k[b] = x[b] > reference ? x[b] : 0 }
-                    for b in firstBin..<endBin {
-                        // librosa's localmax: strictly above the left neighbour, at least the right one; the first
-                        // bin never qualifies and the last compares with its left neighbour only.
-                        let isPeak: Bool
-                        if b == 0 {
-                            isPeak = false
-                        } else if b == bins - 1 {
-                            isPeak = k[b] > k[b - 1]
-                        } else {
-                            isPeak = k[b] > k[b - 1] && k[b] >= k[b + 1]
-                        }
-                        guard isPeak else { continue }
-                        let shift = parabolicShift(x, at: b)
-                        let gradient: Float = b == bins - 1 ? x[b] - x[b - 1] : (x[b + 1] - x[b - 1]) / 2
-                        let magnitude = x[b] + 0.5 * gradient * shift
-                        let pitch = Float((Double(b) + Double(shift)) * sr / Double(nFFT))
-                        body(b, t, pitch, magnitude)
+                    let shift: Float, gradient: Float
+                    if let above {
+                        shift = parabolicShift(below: below[t], here: x, above: above[t])
+                        gradient = (above[t] - below[t]) / 2
+                    } else {
+                        shift = 0
+                        gradient = x - below[t]
                     }
+                    let magnitude = x + 0.5 * gradient * shift
+                    let pitch = Float((Double(b) + Double(shift)) * sr / Double(nFFT))
+                    body(b, t, pitch, magnitude)
                 }
             }
         }
     }
 }
 
-/// Offset of the vertex of the parabola through bins `b - 1`, `b`, `b + 1` (0 at the edges, and 0 when the vertex
-/// would lie more than one bin away), as librosa's `_parabolic_interpolation`.
-private func parabolicShift(_ x: UnsafeMutableBufferPointer<Float>, at b: Int) -> Float {
-    guard b > 0, b < x.count - 1 else { return 0 }
-    let a = Double(x[b + 1] + x[b - 1]) - 2 * Double(x[b])
-    let slope = Double(x[b + 1] - x[b - 1]) / 2
+/// Offset of the vertex of the parabola through three neighbouring bins (0 when the vertex would lie more than
+/// one bin away), as librosa's `_parabolic_interpolation`.
+private func parabolicShift(below: Float, here: Float, above: Float) -> Float {
+    let a = Double(above + below) - 2 * Double(here)
+    let slope = Double(above - below) / 2
     if abs(slope) >= abs(a) { return 0 }
     return Float(-slope / a)
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Tonal centroid features (6 rows: fifths x, y; minor thirds x, y; major thirds x, y) of `y`, as
 /// `librosa.feature.tonnetz(y=y, sr=sr)`: the L1-normalised frames of `chromaCQT` (default parameters) projected
-/// onto the three circles of Harte et al. (2006).
-public func tonnetz(_ y: [Float], sr: Double = 22050) throws(ChromaError) -> Spectrogram {
-    tonnetz(chroma: try chromaCQT(y, sr: sr))
+/// onto the three circles of Harte et al. (2006). `tuning` (fractions of a 1/36-octave bin) is estimated from `y`
+/// unless given, e.g. as `estimateTuning(spectrogram: magnitude, binsPerOctave: 36)` of an STFT already at hand.
+public func tonnetz(_ y: [Float], sr: Double = 22050, tuning: Double? = nil) throws(ChromaError) -> Spectrogram {
+    tonnetz(chroma: try chromaCQT(y, sr: sr, tuning: tuning))
 }
 
 /// Tonal centroid features of a chromagram (any number of pitch classes), as
