@@ -33,14 +33,13 @@ public func powerToDB(_ values: [Float], ref: DecibelReference = .value(1), amin
     values.withUnsafeBufferPointer { s in
         out.withUnsafeMutableBufferPointer { o in
             for i in 0..<s.count {
-                // librosa works in the input's precision: float32 log10, then the float64 offset.
-                let db = Float(Double(10 * log10f(Swift.max(aminF, s[i]))) - offset)
+                let db = Float(10 * FastMath.log10(Swift.max(aminF, s[i])) - offset)
                 o[i] = db
                 peak = Swift.max(peak, db)
             }
             if let topDB {
                 let floor = Float(Double(peak) - topDB)
-                for i in 0..<o.count where o[i] < floor { o[i] = floor }
+                for i in 0..<o.count { o[i] = Swift.max(o[i], floor) }
             }
         }
     }

@@ -40,7 +40,9 @@ public struct FeatureSet: Sendable, Hashable {
                      using rng: inout some RandomNumberGenerator) throws(FeatureError) -> [[Float]] {
         let y = try Self.trimmedSamples(audio)
         guard augment else { return [vector(forTrimmed: y)] }
-        return Augmentation.variants(of: y, sampleRate: Double(Self.sampleRate), using: &rng).map { vector(forTrimmed: $0) }
+        switch recipe {
+        case .method2: return Method2.augmentedRows(y, sampleRate: Double(Self.sampleRate), using: &rng)
+        }
     }
 
     /// The vector of samples that are already at 22,050 Hz and trimmed.
@@ -69,6 +71,9 @@ public enum Augmentation {
     /// The clip, the clip plus 0.005·N(0,1) noise, pitch shifted by +2 semitones, time stretched by 0.8.
     public static func variants(of y: [Float], sampleRate: Double,
                                 using rng: inout some RandomNumberGenerator) -> [[Float]] {
-        [y, addNoise(y, amount: 0.005, using: &rng), pitchShift(y, sr: sampleRate, steps: 2), timeStretch(y, rate: 0.8)]
+        // Both effects start from the same STFT of the clip.
+        let polar = PolarFrames(STFTAnalyzer(y, nFFT: 2048, hopLength: 512))
+        return [y, addNoise(y, amount: 0.005, using: &rng), pitchShift(polar, count: y.count, sr: sampleRate, steps: 2),
+                timeStretch(polar, count: y.count, rate: 0.8)]
     }
 }

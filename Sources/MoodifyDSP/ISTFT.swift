@@ -3,61 +3,34 @@
 /// `length` zero-pads or clips the result to exactly that many samples (and skips frames beyond it, as librosa).
 public func istft(_ spectrum: ComplexSpectrogram, hopLength: Int? = nil, winLength: Int? = nil, nFFT: Int? = nil,
                   window: Window = .hann, center: Bool = true, length: Int? = nil) -> [Float] {
-    let nFFT = nFFT ?? 2 * (spectrum.bins - 1)
-    let winLength = winLength ?? nFFT
-    let hop = hopLength ?? winLength / 4
-    precondition(nFFT > 0 && hop > 0, "nFFT and hopLength must be positive")
-    precondition(nFFT / 2 + 1 == spectrum.bins, "a spectrum of \(spectrum.bins) bins cannot come from nFFT \(nFFT)")
-    let pad = center ? nFFT / 2 : 0
-    var frames = spectrum.frames
-    if let length, length > 0 {
-        let padded = length + 2 * pad
-        frames = min(frames, (padded + hop - 1) / hop)
-    }
-    let outputCount: Int
-    if let length, length > 0 {
-        outputCount = length
-    } else {
-        outputCount = max(0, nFFT + hop * (frames - 1) - 2 * pad)
-    }
-    var y = [Float](repeating: 0, count: outputCount)
-    guard frames > 0, outputCount > 0 else { return y }
+    istft(FrameSpectrum(spectrum), hopLength: hopLength, winLength: winLength, nFFT: nFFT, window: window,
+          center: center, length: length)
+}
 
-    let windowValues = window.padded(length: winLength, to: nFFT)
-    // Overlap-add over the padded timeline; only samples that land in [pad, pad + outputCount) are kept.
-    let fft = RealFFT(size: nFFT)
-    let input = AlignedFloats(count: nFFT + 2)
-    let output = AlignedFloats(count: nFFT)
-    let scale = 1 / Float(nFFT)
-    var sumSquares = [Float](repeating: 0, count: outputCount)
+/// The frames librosa's istft uses and the signal length it returns, for `frames` input frames.
+func istftShape(frames: Int, nFFT: Int, hop: Int, center: Bool, length: Int?) -> (frames: Int, count: Int) {
+    let pad = center ? nFFT / 2 : 0
+    // librosa treats length 0 like no length.
+    guard let length, length > 0 else { return (frames, max(0, nFFT + hop * (frames - 1) - 2 * pad)) }
+    return (min(frames, (length + 2 * pad + hop - 1) / hop), length)
+}
+
+/// `istft` of a frame-major spectrum.
+func istft(_ spectrum: FrameSpectrum, hopLength: Int? = nil, winLength: Int? = nil, nFFT: Int? = nil,
+           window: Window = .hann, center: Bool = true, length: Int? = nil) -> [Float] {
+    let nFFT = nFFT ?? 2 * (spectrum.bins - 1)
+    let hop = hopLength ?? (winLength ?? nFFT) / 4
+    precondition(nFFT / 2 + 1 == spectrum.bins, "a spectrum of \(spectrum.bins) bins cannot come from nFFT \(nFFT)")
+    let shape = istftShape(frames: spectrum.frames, nFFT: nFFT, hop: hop, center: center, length: length)
+    guard shape.frames > 0, shape.count > 0 else { return [Float](repeating: 0, count: shape.count) }
+    var adder = OverlapAdder(nFFT: nFFT, hopLength: hop, winLength: winLength, window: window, center: center,
+                             count: shape.count)
     spectrum.real.withUnsafeBufferPointer { re in
         spectrum.imag.withUnsafeBufferPointer { im in
-            windowValues.withUnsafeBufferPointer { w in
-                y.withUnsafeMutableBufferPointer { out in
-                    sumSquares.withUnsafeMutableBufferPointer { norm in
-                        let z = input.pointer, x = output.pointer
-                        let sf = spectrum.frames
-                        for t in 0..<frames {
-                            for b in 0..<spectrum.bins {
-                                z[2 * b] = re[b * sf + t]
-                                z[2 * b + 1] = im[b * sf + t]
-                            }
-                            // numpy's irfft ignores the imaginary parts of the DC and Nyquist bins; so does c2r.
-                            fft.inverse(input, output)
-                            let first = max(0, pad - t * hop), last = min(nFFT, pad + outputCount - t * hop)
-                            guard first < last else { continue }
-                            let offset = t * hop - pad
-                            for k in first..<last {
-                                out[offset + k] += w[k] * (x[k] * scale)
-                                norm[offset + k] += w[k] * w[k]
-                            }
-                        }
-                        let tiny = Float.leastNormalMagnitude
-                        for i in 0..<out.count where norm[i] > tiny { out[i] /= norm[i] }
-                    }
-                }
+            for t in 0..<shape.frames {
+                adder.add(t, real: re.baseAddress! + t * spectrum.bins, imag: im.baseAddress! + t * spectrum.bins)
             }
         }
     }
-    return y
+    return adder.finish()
 }

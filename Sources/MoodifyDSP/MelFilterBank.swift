@@ -80,6 +80,41 @@ public struct MelFilterBank: Sendable, Equatable {
         return out
     }
 
+    /// The filters applied to every frame of a frame-major spectrogram; the result is bin-major (mel rows).
+    func apply(to spectrum: FrameMatrix) -> Spectrogram {
+        precondition(spectrum.bins == nFFT / 2 + 1, "mel filters for nFFT \(nFFT) need \(nFFT / 2 + 1) bins, not \(spectrum.bins)")
+        let frames = spectrum.frames, bins = spectrum.bins
+        var out = [Float](repeating: 0, count: nMels * frames)
+        spectrum.values.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { o in
+                for m in 0..<nMels {
+                    weights[m].withUnsafeBufferPointer { w in
+                        let first = firstBin[m]
+                        for t in 0..<frames {
+                            let column = s.baseAddress! + t * bins + first
+                            var sum: Float = 0
+                            for i in 0..<w.count { sum += w[i] * column[i] }
+                            o[m * frames + t] = sum
+                        }
+                    }
+                }
+            }
+        }
+        return Spectrogram(bins: nMels, frames: frames, values: out)
+    }
+
+    /// The filters applied to one frame's `nFFT / 2 + 1` powers; mel m goes to `output[m * stride]`.
+    func apply(toFrame power: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, stride: Int) {
+        for m in 0..<nMels {
+            weights[m].withUnsafeBufferPointer { w in
+                let column = power + firstBin[m]
+                var sum: Float = 0
+                for i in 0..<w.count { sum += w[i] * column[i] }
+                output[m * stride] = sum
+            }
+        }
+    }
+
     /// Mel spectrogram: the filters applied to every frame of `spectrum` (which has `nFFT / 2 + 1` bins).
     public func apply(to spectrum: Spectrogram) -> Spectrogram {
         precondition(spectrum.bins == nFFT / 2 + 1, "mel filters for nFFT \(nFFT) need \(nFFT / 2 + 1) bins, not \(spectrum.bins)")

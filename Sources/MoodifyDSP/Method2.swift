@@ -11,9 +11,26 @@ enum Method2 {
     }()
 
     /// The 256 values for samples at `sampleRate`.
-    static func vector(_ y: [Float], sampleRate: Double) -> [Float] {
-        let mel = MelFilterBank.shared(sr: sampleRate, nFFT: 2048, nMels: 128).apply(to: stft(y).power())
-        return rowMeansThenStds(powerToDB(mel, ref: .max))
+    static func vector(_ y: [Float], sampleRate: Double, precision: FFTPrecision = .double) -> [Float] {
+        let filters = MelFilterBank.shared(sr: sampleRate, nFFT: 2048, nMels: 128)
+        return vector(mel: STFTAnalyzer(y, nFFT: 2048, hopLength: 512, precision: precision).melSpectrogram(filters))
+    }
+
+    /// The 256 values from a mel power spectrogram.
+    static func vector(mel: Spectrogram) -> [Float] {
+        rowMeansThenStds(powerToDB(mel, ref: .max))
+    }
+
+    /// The four rows of an augmented clip (`Augmentation.variants`), sharing work: one float64 STFT of the clip gives
+    /// both its row and the phase vocoder input of both effects; the three new signals are analysed in float32,
+    /// whose rounding (−140 dB) lies far below the 80 dB floor of these log-mel features.
+    static func augmentedRows(_ y: [Float], sampleRate: Double, using rng: inout some RandomNumberGenerator) -> [[Float]] {
+        let filters = MelFilterBank.shared(sr: sampleRate, nFFT: 2048, nMels: 128)
+        let (mel, polar) = STFTAnalyzer(y, nFFT: 2048, hopLength: 512).melAndPolar(filters)
+        let noisy = addNoise(y, amount: 0.005, using: &rng)
+        let pitched = pitchShift(polar, count: y.count, sr: sampleRate, steps: 2)
+        let stretched = timeStretch(polar, count: y.count, rate: 0.8)
+        return [vector(mel: mel)] + [noisy, pitched, stretched].map { vector($0, sampleRate: sampleRate, precision: .single) }
     }
 }
 

@@ -20,39 +20,21 @@ func zeroPadded(_ y: [Float], by pad: Int) -> [Float] {
 /// Gives `nFFT / 2 + 1` bins; a signal shorter than one frame without centring gives zero frames.
 public func stft(_ y: [Float], nFFT: Int = 2048, hopLength: Int? = nil, winLength: Int? = nil,
                  window: Window = .hann, center: Bool = true) -> ComplexSpectrogram {
-    let winLength = winLength ?? nFFT
-    let hop = hopLength ?? winLength / 4
-    precondition(nFFT > 0 && hop > 0 && winLength > 0, "nFFT, hopLength and winLength must be positive")
-    let windowValues = window.paddedDouble(length: winLength, to: nFFT)
-    let signal = center ? zeroPadded(y, by: nFFT / 2) : y
-    let frames = frameCount(samples: signal.count, frameLength: nFFT, hopLength: hop)
-    let bins = nFFT / 2 + 1
-    var real = [Float](repeating: 0, count: bins * frames)
-    var imag = [Float](repeating: 0, count: bins * frames)
-    guard frames > 0 else { return ComplexSpectrogram(bins: bins, frames: 0, real: [], imag: []) }
+    stftFrames(y, nFFT: nFFT, hopLength: hopLength, winLength: winLength, window: window, center: center).rowMajor()
+}
 
-    // As librosa: the float64 window times the float32 samples, a float64 FFT, then the result cast to float32.
-    // (A float32 FFT would leave a noise floor ~1e-7 of each frame's peak, which spectral contrast's valleys see.)
-    let fft = DoubleRealFFT(size: nFFT)
-    let input = AlignedDoubles(count: nFFT)
-    let output = AlignedDoubles(count: nFFT + 2)
-    signal.withUnsafeBufferPointer { s in
-        windowValues.withUnsafeBufferPointer { w in
-            real.withUnsafeMutableBufferPointer { re in
-                imag.withUnsafeMutableBufferPointer { im in
-                    let x = input.pointer, spectrum = output.pointer
-                    for t in 0..<frames {
-                        let start = t * hop
-                        for k in 0..<nFFT { x[k] = w[k] * Double(s[start + k]) }
-                        fft.forward(input, output)
-                        for b in 0..<bins {
-                            re[b * frames + t] = Float(spectrum[2 * b])
-                            im[b * frames + t] = Float(spectrum[2 * b + 1])
-                        }
-                    }
-                }
+/// `stft` in the frame-major layout (computed in float64, as librosa; a float32 FFT would leave a noise floor
+/// ~1e-7 of each frame's peak, which the valleys of spectral contrast see).
+func stftFrames(_ y: [Float], nFFT: Int = 2048, hopLength: Int? = nil, winLength: Int? = nil,
+                window: Window = .hann, center: Bool = true) -> FrameSpectrum {
+    let analyzer = STFTAnalyzer(y, nFFT: nFFT, hopLength: hopLength, winLength: winLength, window: window, center: center)
+    var out = FrameSpectrum(bins: analyzer.bins, frames: analyzer.frames)
+    out.real.withUnsafeMutableBufferPointer { re in
+        out.imag.withUnsafeMutableBufferPointer { im in
+            for t in 0..<analyzer.frames {
+                analyzer.frame(t, real: re.baseAddress! + t * analyzer.bins, imag: im.baseAddress! + t * analyzer.bins)
             }
         }
     }
-    return ComplexSpectrogram(bins: bins, frames: frames, real: real, imag: imag)
+    return out
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Analysis window shapes, as scipy's `get_window(name, n, fftbins=True)`.
 public enum Window: Sendable, Hashable {
@@ -38,5 +39,25 @@ public enum Window: Sendable, Hashable {
         let w = doubleValues(length: winLength)
         for k in 0..<winLength { out[left + k] = w[k] }
         return out
+    }
+}
+
+/// Padded windows already computed, by shape; every frame of every clip uses the same few.
+private let windowCache = Mutex<[WindowKey: [Double]]>([:])
+
+/// Cache key of a padded window.
+private struct WindowKey: Hashable, Sendable {
+    var window: Window, length: Int, size: Int
+}
+
+/// Shared padded windows in double precision.
+enum WindowCache {
+    /// `window.paddedDouble(length:to:)`, computed once per process.
+    static func doubles(_ window: Window, length: Int, size: Int) -> [Double] {
+        let key = WindowKey(window: window, length: length, size: size)
+        if let w = windowCache.withLock({ $0[key] }) { return w }
+        let w = window.paddedDouble(length: length, to: size)
+        windowCache.withLock { $0[key] = w }
+        return w
     }
 }
