@@ -23,8 +23,9 @@ public func cqt(_ y: [Float], sr: Double = 22050, hopLength: Int = 512, fmin: Do
     try requireChroma(norm.map { $0 > 0 } ?? true, "norm", norm.map { "\($0)" } ?? "nil", "positive, inf or nil")
     let fmin = fmin ?? cqtNoteC1
     try requireChroma(fmin > 0, "fmin", fmin, "positive")
-    let tuning = tuning ?? estimateTuning(y, sr: sr, binsPerOctave: binsPerOctave)
-    let key = CQTPlanKey(sr: sr, hopLength: hopLength, fmin: fmin * pow(2.0, tuning / Double(binsPerOctave)),
+    let offset: Double
+    if let tuning { offset = tuning } else { offset = try estimateTuning(y, sr: sr, binsPerOctave: binsPerOctave) }
+    let key = CQTPlanKey(sr: sr, hopLength: hopLength, fmin: fmin * pow(2.0, offset / Double(binsPerOctave)),
                          nBins: nBins, binsPerOctave: binsPerOctave, filterScale: filterScale, norm: norm,
                          sparsity: sparsity, window: window, scale: scale)
     return try CQTPlan.shared(key).transform(y)

@@ -18,8 +18,9 @@ public func chromaSTFT(power s: Spectrogram, sr: Double = 22050, tuning: Double?
     try requireChroma(s.bins >= 2, "S", "\(s.bins) bins", "a spectrogram of at least 2 bins")
     try requireChroma(nChroma > 0, "n_chroma", nChroma, "positive")
     try requireChroma(norm.map { $0 > 0 } ?? true, "norm", norm.map { "\($0)" } ?? "nil", "positive, inf or nil")
-    let tuning = tuning ?? estimateTuning(spectrogram: s, sr: sr, binsPerOctave: nChroma)
-    let filters = ChromaFilterBank.shared(sr: sr, nFFT: 2 * (s.bins - 1), nChroma: nChroma, tuning: tuning)
+    let offset: Double
+    if let tuning { offset = tuning } else { offset = try estimateTuning(spectrogram: s, sr: sr, binsPerOctave: nChroma) }
+    let filters = ChromaFilterBank.shared(sr: sr, nFFT: 2 * (s.bins - 1), nChroma: nChroma, tuning: offset)
     return filters.apply(to: s).columnsNormalized(norm: norm)
 }
 

@@ -3,7 +3,10 @@ import Foundation
 /// The tuning offset of a set of frequencies relative to A440, in fractions of a bin (of `binsPerOctave` per
 /// octave), as `librosa.pitch_tuning`: the most common residual in a histogram of `resolution`-wide cells over
 /// [−0.5, 0.5]. Returns 0 when no frequency is positive.
-public func pitchTuning(_ frequencies: [Float], resolution: Double = 0.01, binsPerOctave: Int = 12) -> Double {
+public func pitchTuning(_ frequencies: [Float], resolution: Double = 0.01,
+                        binsPerOctave: Int = 12) throws(ChromaError) -> Double {
+    try requireChroma(resolution > 0 && resolution < 1, "resolution", resolution, "in (0, 1)")
+    try requireChroma(binsPerOctave > 0, "bins_per_octave", binsPerOctave, "positive")
     let edges = tuningHistogramEdges(resolution: resolution)
     var counts = [Int](repeating: 0, count: edges.count - 1)
     var any = false
@@ -24,15 +27,18 @@ public func pitchTuning(_ frequencies: [Float], resolution: Double = 0.01, binsP
 /// `piptrack` on the magnitude STFT (hop `nFFT / 4`), then `pitchTuning` of the pitches whose magnitude reaches
 /// the median magnitude of all detected pitches.
 public func estimateTuning(_ y: [Float], sr: Double = 22050, nFFT: Int = 2048, resolution: Double = 0.01,
-                           binsPerOctave: Int = 12) -> Double {
-    estimateTuning(spectrogram: stft(y, nFFT: nFFT).magnitude(), sr: sr, resolution: resolution,
-                   binsPerOctave: binsPerOctave)
+                           binsPerOctave: Int = 12) throws(ChromaError) -> Double {
+    try validateChromaSignal(y)
+    try requireChroma(nFFT > 1, "n_fft", nFFT, "at least 2")
+    return try estimateTuning(spectrogram: stft(y, nFFT: nFFT).magnitude(), sr: sr, resolution: resolution,
+                              binsPerOctave: binsPerOctave)
 }
 
 /// Estimated tuning from a magnitude or power spectrogram, as `librosa.estimate_tuning(S=S, sr=sr)`
 /// (`chroma_stft` passes its power spectrogram here).
 public func estimateTuning(spectrogram s: Spectrogram, sr: Double = 22050, resolution: Double = 0.01,
-                           binsPerOctave: Int = 12) -> Double {
+                           binsPerOctave: Int = 12) throws(ChromaError) -> Double {
+    try requireChroma(sr > 0, "sr", sr, "positive")
     var pitches = [Float](), magnitudes = [Float]()
     forEachSpectralPeak(s, sr: sr, fmin: 150, fmax: 4000, threshold: 0.1) { _, _, pitch, magnitude in
         // librosa masks with `pitch > 0`; a parabolic shift never takes a peak above 150 Hz below zero.
@@ -44,7 +50,7 @@ public func estimateTuning(spectrogram s: Spectrogram, sr: Double = 22050, resol
     var selected = [Float]()
     selected.reserveCapacity(pitches.count / 2 + 1)
     for i in pitches.indices where magnitudes[i] >= threshold { selected.append(pitches[i]) }
-    return pitchTuning(selected, resolution: resolution, binsPerOctave: binsPerOctave)
+    return try pitchTuning(selected, resolution: resolution, binsPerOctave: binsPerOctave)
 }
 
 /// numpy's median of a float32 array: the middle value, or the float32 mean of the two middle values.
@@ -69,7 +75,6 @@ private func tuningResidual(_ f: Float, binsPerOctave: Int) -> Float {
 
 /// The cell edges of the tuning histogram, as `np.linspace(-0.5, 0.5, ceil(1 / resolution) + 1)`.
 private func tuningHistogramEdges(resolution: Double) -> [Double] {
-    precondition(resolution > 0 && resolution < 1, "the tuning resolution must lie in (0, 1), not \(resolution)")
     let count = Int((1.0 / resolution).rounded(.up)) + 1
     let step = 1.0 / Double(count - 1)
     return (0..<count).map { $0 == count - 1 ? 0.5 : Double($0) * step - 0.5 }

@@ -30,7 +30,7 @@ let chromaSuite = BenchmarkSuite(name: "chroma") { corpus in
         _ = try chromaCQT($0)
     }
     let warm = ", best of 3 passes, plans warm"
-    try perClip("chroma.estimate_tuning.per_clip", detail: warm) { _ = estimateTuning($0, binsPerOctave: 36) }
+    try perClip("chroma.estimate_tuning.per_clip", detail: warm) { _ = try estimateTuning($0, binsPerOctave: 36) }
     try perClip("chroma.cqt.per_clip", detail: warm) { _ = try cqt($0).magnitude() }
     try perClip("chroma.chroma_cqt.per_clip", detail: warm) { _ = try chromaCQT($0) }
     try perClip("chroma.tonnetz.per_clip", detail: warm) { _ = try tonnetz($0) }
@@ -40,12 +40,12 @@ let chromaSuite = BenchmarkSuite(name: "chroma") { corpus in
     var index = 0
     let magnitudes = clips.map { stft($0).magnitude() }
     let powers = clips.map { stft($0).power() }
-    let tunings = magnitudes.map { estimateTuning(spectrogram: $0, binsPerOctave: 36) }
+    let tunings = try magnitudes.map { try estimateTuning(spectrogram: $0, binsPerOctave: 36) }
     func perSpectrum(_ name: String, _ body: (Int) throws -> Void) rethrows {
         try perClip(name, detail: warm) { _ in try body(index); index = (index + 1) % clips.count }
     }
-    try perSpectrum("chroma.part.stft_magnitude") { _ = stft(clips[$0]).magnitude() }
-    try perSpectrum("chroma.part.tuning_from_magnitude") { _ = estimateTuning(spectrogram: magnitudes[$0], binsPerOctave: 36) }
+    perSpectrum("chroma.part.stft_magnitude") { _ = stft(clips[$0]).magnitude() }
+    try perSpectrum("chroma.part.tuning_from_magnitude") { _ = try estimateTuning(spectrogram: magnitudes[$0], binsPerOctave: 36) }
     try perSpectrum("chroma.part.cqt252_tuned") {
         _ = try cqt(clips[$0], nBins: 252, binsPerOctave: 36, tuning: tunings[$0]).magnitude()
     }
