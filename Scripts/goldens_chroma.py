@@ -32,7 +32,8 @@ Files:
   chroma_cqt in full for the synthetic signals (summarised as below for the clips), |cqt| (defaults: 84 bins) and |cqt| of chroma_cqt's 252-bin layout as per-row means and stds plus four
   whole frames (0, 1, middle, last), and piptrack's peak count and sums.
 * variants.json — |cqt| of the chirp and one clip in other layouts (early downsampling, an odd hop that stops the
-  halving, a partial top octave, another rate) as per-row means and stds plus the middle frame.
+  halving, a partial top octave, another rate, and a rectangular window with filter_scale 2, norm 2, sparsity 0.05
+  and no length scaling) as per-row means and stds plus the middle frame.
 * clips.json — per real clip (all 33): loaded length and sum, the three tuning estimates, the per-row means of
   chroma_stft, chroma_cqt and tonnetz (what method 1 keeps).
 """
@@ -127,6 +128,7 @@ VARIANTS = [
     ("oddhop", dict(n_bins=100, bins_per_octave=12, hop_length=384)),
     ("partial", dict(n_bins=90, bins_per_octave=24, fmin=50.0, tuning=0.13)),
     ("sr16k", dict(sr=16000, n_bins=72, bins_per_octave=12, hop_length=256)),
+    ("options", dict(n_bins=60, window="ones", filter_scale=2, norm=2, sparsity=0.05, scale=False)),
 ]
 
 

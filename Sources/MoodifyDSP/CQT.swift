@@ -68,6 +68,8 @@ final class CQTPlan: Sendable {
     let nBins: Int
     /// Early downsampling factor applied to the input before the first octave (1: none).
     let earlyFactor: Int
+    /// Whether responses are divided by √(filter length) (librosa's `scale`).
+    let scale: Bool
     /// Octaves from the top down.
     let octaves: [CQTOctave]
 
@@ -91,6 +93,7 @@ final class CQTPlan: Sendable {
         while h % 2 == 0 { twos += 1; h /= 2 }
         let early = min(byBandwidth, max(0, twos - octaveCount + 1))
         earlyFactor = 1 << early
+        scale = key.scale
         let sr = key.sr / Double(earlyFactor)
         var hop = key.hopLength / earlyFactor
         var octaveSR = sr
@@ -137,6 +140,13 @@ final class CQTPlan: Sendable {
         if earlyFactor > 1 {
             guard y.count >= earlyFactor else { throw .tooShortForCQT(length: y.count, octaves: octaves.count) }
             signal = cqtHalved(y, factor: earlyFactor)
+            if !scale {
+                // Without the length scaling librosa compensates the early downsampling on the signal.
+                let gain = Double(earlyFactor).squareRoot()
+                signal.withUnsafeMutableBufferPointer { s in
+                    for i in 0..<s.count { s[i] = Float(Double(s[i]) * gain) }
+                }
+            }
         }
         // Every octave's frame count, 1 + length / hop; the output keeps the smallest.
         var lengths = [Int](), length = signal.count

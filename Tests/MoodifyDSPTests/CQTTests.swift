@@ -4,7 +4,7 @@ import Testing
 @testable import MoodifyDSP
 
 /// `cqt` against librosa 0.11's `cqt` (Golden/chroma): defaults, the 252-bin layout of `chroma_cqt`, and layouts
-/// that exercise early downsampling, an odd hop, a partial octave and another sample rate.
+/// that exercise early downsampling, an odd hop, a partial octave, another sample rate and the other options.
 @Suite struct CQTTests {
     @Test func matchesLibrosaOnEverySignal() throws {
         for (name, golden, y) in try ChromaGoldens.signals() {
@@ -30,6 +30,8 @@ import Testing
                 case "partial": c = try cqt(y, fmin: 50, nBins: 90, binsPerOctave: 24, tuning: 0.13).magnitude()
                 case "sr16k":
                     c = try cqt(Resampler.resample(y, from: 22050, to: 16000), sr: 16000, hopLength: 256, nBins: 72).magnitude()
+                case "options":
+                    c = try cqt(y, nBins: 60, filterScale: 2, norm: 2, sparsity: 0.05, window: .ones, scale: false).magnitude()
                 default: Issue.record("unknown layout \(name)"); continue
                 }
                 #expect(c.bins == golden.rows && c.frames == golden.columns, "\(signalName) \(name) shape")
@@ -44,7 +46,7 @@ import Testing
                 checked += 1
             }
         }
-        #expect(checked >= 4)
+        #expect(checked >= 5)
     }
 
     @Test func shapeFollowsTheHop() throws {
