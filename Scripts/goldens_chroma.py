@@ -34,6 +34,8 @@ Files:
 * variants.json — |cqt| of the chirp and one clip in other layouts (early downsampling, an odd hop that stops the
   halving, a partial top octave, another rate, and a rectangular window with filter_scale 2, norm 2, sparsity 0.05
   and no length scaling) as per-row means and stds plus the middle frame.
+* options.json — on the chord: chroma_stft(n_fft=4096, hop_length=1024, n_chroma=24, norm=2), chroma_cqt(norm=None,
+  threshold=0.5, n_octaves=6, bins_per_octave=24, fmin=40) and tonnetz of that 24-bin chroma_stft, in full.
 * clips.json — per real clip (all 33): loaded length and sum, the three tuning estimates, the per-row means of
   chroma_stft, chroma_cqt and tonnetz (what method 1 keeps).
 """
@@ -190,6 +192,14 @@ def main():
         signals[name] = signal_golden(loaded[name], False)
     dump("signals.json", signals)
     dump("variants.json", {"chirp": variant_golden(synthetic()["chirp"]), picked[0]: variant_golden(loaded[picked[0]])})
+    chord = synthetic()["chord"]
+    stft24 = librosa.feature.chroma_stft(y=chord, sr=SR, n_fft=4096, hop_length=1024, n_chroma=24, norm=2)
+    dump("options.json", {
+        "chromaSTFT24": matrix(stft24),
+        "chromaCQTRaw": matrix(librosa.feature.chroma_cqt(y=chord, sr=SR, norm=None, threshold=0.5, n_octaves=6,
+                                                          bins_per_octave=24, fmin=40.0)),
+        "tonnetz24": matrix(librosa.feature.tonnetz(chroma=stft24)),
+    })
     per_clip = {}
     for name in picked:
         y = loaded[name]
