@@ -15,7 +15,6 @@ public func cqt(_ y: [Float], sr: Double = 22050, hopLength: Int = 512, fmin: Do
     try validateChromaSignal(y)
     try requireChroma(sr > 0 && sr.isFinite, "sr", sr, "a positive number")
     try requireChroma(hopLength > 0, "hop_length", hopLength, "positive")
-    try requireChroma(nBins > 0, "n_bins", nBins, "positive")
     try requireChroma(binsPerOctave > 0, "bins_per_octave", binsPerOctave, "positive")
     try requireChroma(nBins > 1, "n_bins", nBins, "at least 2 (bandwidths come from neighbouring bins)")
     try requireChroma(filterScale > 0, "filter_scale", filterScale, "positive")
