@@ -46,16 +46,11 @@ struct CQTFilterBasis: Sendable {
             // np.arange(-ilen // 2, ilen // 2): ceil(ilen) sample times around zero.
             let first = (-ilen / 2).rounded(.down), last = (ilen / 2).rounded(.down)
             let count = Int((last - first).rounded(.up))
-            let taper = window.doubleValues(length: count)
             var re = [Double](repeating: 0, count: count), im = [Double](repeating: 0, count: count)
             var total = 0.0
-            for n in 0..<count {
-                let angle = (first + Double(n)) * 2 * Double.pi * freq / sr
-                re[n] = cos(angle) * taper[n]
-                im[n] = sin(angle) * taper[n]
-            }
+            cqtWindowedPhasor(first: first, freq: freq, sr: sr, window: window, re: &re, im: &im)
             if let norm {
-                for n in 0..<count { total = chromaAccumulateNorm(total, hypot(re[n], im[n]), norm) }
+                for n in 0..<count { total = chromaAccumulateNorm(total, (re[n] * re[n] + im[n] * im[n]).squareRoot(), norm) }
                 total = chromaFinishNorm(total, norm)
                 if total >= Double.leastNormalMagnitude {
                     for n in 0..<count { re[n] /= total; im[n] /= total }
@@ -114,18 +109,56 @@ struct CQTFilterBasis: Sendable {
 
 /// The distinct bins among `columns` (ascending) and each column's position among them.
 private func cqtBinSlots(_ columns: [Int32]) -> (bins: [Int32], slot: [Int32]) {
-    let bins = Array(Set(columns)).sorted()
-    var position = [Int32: Int32]()
-    for (i, b) in bins.enumerated() { position[b] = Int32(i) }
-    return (bins, columns.map { position[$0]! })
+    var position = [Int32](repeating: -1, count: Int(columns.max() ?? 0) + 1)
+    for c in columns { position[Int(c)] = 0 }
+    var bins = [Int32]()
+    for (b, p) in position.enumerated() where p == 0 {
+        position[b] = Int32(bins.count)
+        bins.append(Int32(b))
+    }
+    return (bins, columns.map { position[Int($0)] })
+}
+
+/// The windowed complex sinusoid of librosa's `wavelet`: sample n is e^(i·2π·(first + n)·freq / sr) times the
+/// window (scipy's periodic Hann of `re.count` points, or ones). Angles are advanced by rotation and recomputed
+/// exactly every 32 samples, which keeps them within ~1e-15 of direct evaluation (far below the float32 result).
+private func cqtWindowedPhasor(first: Double, freq: Double, sr: Double, window: Window,
+                               re: inout [Double], im: inout [Double]) {
+    let count = re.count
+    let step = 2 * Double.pi * freq / sr
+    let rotation = (cos(step), sin(step))
+    let taperStep = 2 * Double.pi / Double(count)
+    let taperRotation = (cos(taperStep), sin(taperStep))
+    var n0 = 0
+    while n0 < count {
+        let angle = (first + Double(n0)) * 2 * Double.pi * freq / sr
+        var z = (cos(angle), sin(angle))
+        var w = (cos(taperStep * Double(n0)), sin(taperStep * Double(n0)))
+        for n in n0..<min(n0 + 32, count) {
+            let taper: Double
+            switch window {
+            case .hann: taper = count == 1 ? 1 : 0.5 - 0.5 * w.0
+            case .ones: taper = 1
+            }
+            re[n] = z.0 * taper
+            im[n] = z.1 * taper
+            z = (z.0 * rotation.0 - z.1 * rotation.1, z.0 * rotation.1 + z.1 * rotation.0)
+            w = (w.0 * taperRotation.0 - w.1 * taperRotation.1, w.0 * taperRotation.1 + w.1 * taperRotation.0)
+        }
+        n0 += 32
+    }
 }
 
 /// Appends the coefficients `sparsify_rows` keeps of one row: those at least as large in magnitude as the smallest
 /// magnitude at which the ascending cumulative share of the row's L1 norm reaches `quantile` (float32 arithmetic).
 private func cqtSparsifyRow(_ re: [Float], _ im: [Float], quantile: Double,
                             columns: inout [Int32], real: inout [Float], imag: inout [Float]) {
-    let magnitudes = zip(re, im).map { hypot($0, $1) }
-    let sorted = magnitudes.sorted()
+    var magnitudes = [Float](repeating: 0, count: re.count)
+    for j in re.indices {
+        let a = Double(re[j]), b = Double(im[j])
+        magnitudes[j] = Float((a * a + b * b).squareRoot())
+    }
+    let sorted = cqtSortedAscending(magnitudes)
     var norm = 0.0
     for m in sorted { norm += Double(m) }
     let total = Float(norm)
@@ -141,6 +174,40 @@ private func cqtSparsifyRow(_ re: [Float], _ im: [Float], quantile: Double,
         real.append(re[j])
         imag.append(im[j])
     }
+}
+
+/// Non-negative floats in ascending order, by a least-significant-byte-first radix sort of their bit patterns
+/// (which order non-negative floats as their values).
+private func cqtSortedAscending(_ values: [Float]) -> [Float] {
+    let n = values.count
+    var keys = values.map { $0.bitPattern }
+    var scratch = [UInt32](repeating: 0, count: n)
+    var counts = [Int](repeating: 0, count: 256)
+    keys.withUnsafeMutableBufferPointer { a in
+        scratch.withUnsafeMutableBufferPointer { b in
+            counts.withUnsafeMutableBufferPointer { c in
+                var source = a.baseAddress!, target = b.baseAddress!
+                for shift in stride(from: UInt32(0), to: 32, by: 8) {
+                    c.update(repeating: 0)
+                    for i in 0..<n { c[Int((source[i] >> shift) & 0xFF)] += 1 }
+                    var offset = 0
+                    for d in 0..<256 {
+                        let size = c[d]
+                        c[d] = offset
+                        offset += size
+                    }
+                    for i in 0..<n {
+                        let digit = Int((source[i] >> shift) & 0xFF)
+                        target[c[digit]] = source[i]
+                        c[digit] += 1
+                    }
+                    swap(&source, &target)
+                }
+                // Four passes: the sorted keys are back in `keys`.
+            }
+        }
+    }
+    return keys.map { Float(bitPattern: $0) }
 }
 
 /// Filter lengths in samples, Q·sr / f with Q = filterScale / alpha, as `librosa.filters.wavelet_lengths` (gamma 0).
