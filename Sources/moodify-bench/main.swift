@@ -4,6 +4,8 @@ import Foundation
 let suites: [BenchmarkSuite] = [
     learnSuite,
     audioSuite,
+    featuresSuite,
+    chromaSuite,
 ]
 
 let corpus = ProcessInfo.processInfo.environment["MOODIFY_AUDIO"] ?? "../shared/corpus/crema-d-dev"

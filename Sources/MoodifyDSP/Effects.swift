@@ -1,0 +1,60 @@
+import Foundation
+import MoodifyAudio
+
+/// `y` played `rate` times faster without changing pitch, as `librosa.effects.time_stretch`: STFT (nFFT, hop
+/// nFFT/4), `phaseVocoder`, then `istft` to round(n / rate) samples (half to even, as Python's `round`).
+public func timeStretch(_ y: [Float], rate: Double, nFFT: Int = 2048) -> [Float] {
+    timeStretch(PolarFrames(STFTAnalyzer(y, nFFT: nFFT, hopLength: nFFT / 4)), count: y.count, rate: rate, nFFT: nFFT)
+}
+
+/// `y` shifted by `steps` semitones at the same duration, as `librosa.effects.pitch_shift`: time stretch by
+/// 2^(−steps/12), soxr HQ resampling from sr/rate back to sr, then zero-padded or cut to `y.count`.
+public func pitchShift(_ y: [Float], sr: Double, steps: Double, binsPerOctave: Double = 12) -> [Float] {
+    pitchShift(PolarFrames(STFTAnalyzer(y, nFFT: 2048, hopLength: 512)), count: y.count, sr: sr, steps: steps,
+               binsPerOctave: binsPerOctave)
+}
+
+/// `timeStretch` of the `count`-sample signal whose STFT (hop nFFT/4) is `polar`.
+func timeStretch(_ polar: PolarFrames, count: Int, rate: Double, nFFT: Int = 2048) -> [Float] {
+    precondition(rate > 0, "rate must be positive")
+    let hop = nFFT / 4
+    let length = Int((Double(count) / rate).rounded(.toNearestOrEven))
+    let shape = istftShape(frames: phaseVocoderFrames(input: polar.frames, rate: rate), nFFT: nFFT, hop: hop,
+                           center: true, length: length)
+    var adder = OverlapAdder(nFFT: nFFT, hopLength: hop, count: shape.count)
+    // Frames the inverse STFT would ignore are never made.
+    phaseVocoder(polar, rate: rate, hop: hop, nFFT: nFFT, outputFrames: shape.frames) { t, real, imag in
+        adder.add(t, real: real, imag: imag)
+    }
+    return adder.finish()
+}
+
+/// `pitchShift` of the `count`-sample signal whose STFT (nFFT 2048, hop 512) is `polar`.
+func pitchShift(_ polar: PolarFrames, count: Int, sr: Double, steps: Double, binsPerOctave: Double = 12) -> [Float] {
+    let rate = Foundation.pow(2, -steps / binsPerOctave)
+    var shifted = Resampler.resample(timeStretch(polar, count: count, rate: rate), from: sr / rate, to: sr)
+    if shifted.count > count {
+        shifted.removeLast(shifted.count - count)
+    } else {
+        shifted.append(contentsOf: repeatElement(0, count: count - shifted.count))
+    }
+    return shifted
+}
+
+/// `y` plus `amount`·N(0, 1) white noise, the Gaussian drawn from `rng` by the Box–Muller transform.
+public func addNoise(_ y: [Float], amount: Double = 0.005, using rng: inout some RandomNumberGenerator) -> [Float] {
+    var out = y
+    var i = 0
+    let unit = 1.0 / 9007199254740992  // 2^-53: 53 random bits → [0, 1)
+    while i < out.count {
+        // u1 in (0, 1] keeps the logarithm finite.
+        let u1 = 1 - Double(rng.next() >> 11) * unit
+        let u2 = Double(rng.next() >> 11) * unit
+        let radius = (-2 * FastMath.log(u1)).squareRoot()
+        let (s, c) = FastMath.sinCos(2 * Double.pi * u2)
+        out[i] += Float(amount * radius * c)
+        if i + 1 < out.count { out[i + 1] += Float(amount * radius * s) }
+        i += 2
+    }
+    return out
+}

@@ -1,0 +1,79 @@
+import MoodifyAudio
+
+/// A named, documented list of per-clip features, computed exactly as the original notebooks computed them.
+public struct FeatureSet: Sendable, Hashable {
+    /// The set's name, as scripts and caches refer to it ("method1", "method2").
+    public let name: String
+    /// One name per value of the vector, in order (e.g. "mfcc_mean_01").
+    public let columns: [String]
+    /// A canonical description of everything that determines the values, for cache keys.
+    public let parameters: String
+    /// Which computation the set runs.
+    let recipe: Recipe
+
+    /// The computations behind the named sets.
+    enum Recipe: Sendable, Hashable { case method2 }
+
+    /// Sample rate the notebooks load audio at; other rates are resampled to it first (soxr HQ, as `load`).
+    public static let sampleRate = 22050
+
+    /// Every known set, by name.
+    public static let all: [FeatureSet] = [.method2]
+
+    /// The set called `name`.
+    public static func named(_ name: String) throws(FeatureError) -> FeatureSet {
+        guard let set = all.first(where: { $0.name == name }) else {
+            throw .unknownSet(name: name, known: all.map(\.name))
+        }
+        return set
+    }
+
+    /// One clip's feature vector: the audio (resampled to 22,050 Hz if needed) is trimmed at 30 dB, then measured.
+    public func vector(for audio: AudioBuffer) throws(FeatureError) -> [Float] {
+        vector(forTrimmed: try Self.trimmedSamples(audio))
+    }
+
+    /// The training rows for one clip: without `augment` the clip's vector alone; with it, the vectors of the
+    /// clip, the clip plus 0.005·N(0,1) noise drawn from `rng`, the clip shifted up 2 semitones and the clip
+    /// stretched by 0.8 (the augmentations apply to the trimmed clip).
+    public func rows(for audio: AudioBuffer, augment: Bool,
+                     using rng: inout some RandomNumberGenerator) throws(FeatureError) -> [[Float]] {
+        let y = try Self.trimmedSamples(audio)
+        guard augment else { return [vector(forTrimmed: y)] }
+        switch recipe {
+        case .method2: return Method2.augmentedRows(y, sampleRate: Double(Self.sampleRate), using: &rng)
+        }
+    }
+
+    /// The vector of samples that are already at 22,050 Hz and trimmed.
+    func vector(forTrimmed y: [Float]) -> [Float] {
+        switch recipe {
+        case .method2: return Method2.vector(y, sampleRate: Double(Self.sampleRate))
+        }
+    }
+
+    /// `audio` at 22,050 Hz with leading and trailing silence (30 dB below the loudest frame) removed.
+    static func trimmedSamples(_ audio: AudioBuffer) throws(FeatureError) -> [Float] {
+        guard audio.sampleRate > 0 else { throw .invalidSampleRate(audio.sampleRate) }
+        if let bad = audio.samples.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFiniteSample(index: bad, value: audio.samples[bad])
+        }
+        var y = audio.samples
+        if audio.sampleRate != sampleRate {
+            y = Resampler.resample(y, from: Double(audio.sampleRate), to: Double(sampleRate))
+        }
+        return trim(y, topDB: 30).samples
+    }
+}
+
+/// The augmentations of the method 2 notebook.
+public enum Augmentation {
+    /// The clip, the clip plus 0.005·N(0,1) noise, pitch shifted by +2 semitones, time stretched by 0.8.
+    public static func variants(of y: [Float], sampleRate: Double,
+                                using rng: inout some RandomNumberGenerator) -> [[Float]] {
+        // Both effects start from the same STFT of the clip.
+        let polar = PolarFrames(STFTAnalyzer(y, nFFT: 2048, hopLength: 512))
+        return [y, addNoise(y, amount: 0.005, using: &rng), pitchShift(polar, count: y.count, sr: sampleRate, steps: 2),
+                timeStretch(polar, count: y.count, rate: 0.8)]
+    }
+}

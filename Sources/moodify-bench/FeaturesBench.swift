@@ -1,0 +1,56 @@
+import Foundation
+import MoodifyAudio
+import MoodifyDSP
+import MoodifyLearn
+
+/// Feature extraction, one thread, on every 60th corpus clip by name (63 clips of the dev corpus), from audio
+/// already loaded at 22,050 Hz: the per-clip cost of the feature sets and of their parts
+/// (Scripts/bench_features.py times librosa on the same clips with the same names).
+let featuresSuite = BenchmarkSuite(name: "features") { corpus in
+    let names = try FileManager.default.contentsOfDirectory(atPath: corpus)
+        .filter { ["wav", "flac"].contains(($0 as NSString).pathExtension.lowercased()) }
+        .sorted()
+        .enumerated().filter { $0.offset % 60 == 0 }.map(\.element)
+    let paths = names.map { (corpus as NSString).appendingPathComponent($0) }
+    for path in paths { _ = try AudioBuffer(contentsOf: path) }  // warm the file cache
+    var clips = [AudioBuffer]()
+    let loadTime = try seconds { clips = try paths.map { try AudioBuffer(contentsOf: $0) } }
+    let n = Double(clips.count)
+    let note = "\(clips.count) clips (every 60th by name), loaded at 22050 Hz, one thread"
+
+    func perClip(_ name: String, _ body: () throws -> Void) rethrows {
+        let t = try seconds(body)
+        Measurement(name: name, value: t / n, unit: "s/clip", note: note).emit()
+    }
+
+    // Warm-up: plans, filter banks and caches are made once per process.
+    var rng = SeededGenerator(seed: 42)
+    for set in FeatureSet.all { _ = try set.rows(for: clips[0], augment: true, using: &rng) }
+
+    for set in FeatureSet.all where set.name == "method1" {
+        try perClip("features.method1.per_clip") { for c in clips { _ = try set.vector(for: c) } }
+    }
+    try perClip("features.method2_aug.per_clip") {
+        for c in clips { _ = try FeatureSet.method2.rows(for: c, augment: true, using: &rng) }
+    }
+
+    // The parts, on the trimmed clips.
+    Measurement(name: "features.part.load", value: loadTime / n, unit: "s/clip", note: note + " (decode + soxr resample)").emit()
+    var trimmed = [[Float]]()
+    perClip("features.part.trim") { trimmed = clips.map { trim($0.samples).samples } }
+    var spectra = [ComplexSpectrogram]()
+    perClip("features.part.stft") { spectra = trimmed.map { stft($0) } }
+    perClip("features.part.melspectrogram") { for s in spectra { _ = MelFilterBank.shared(sr: 22050, nFFT: 2048).apply(to: s.power()) } }
+    perClip("features.part.mfcc40") { for s in spectra { _ = mfcc(melSpectrogram: MelFilterBank.shared(sr: 22050, nFFT: 2048).apply(to: s.power()), nMFCC: 40) } }
+    perClip("features.part.spectral") {
+        for s in spectra {
+            let m = s.magnitude()
+            _ = (spectralCentroid(magnitude: m), spectralBandwidth(magnitude: m), spectralRolloff(magnitude: m),
+                 spectralContrast(magnitude: m))
+        }
+    }
+    perClip("features.part.zcr_rms") { for y in trimmed { _ = (zeroCrossingRate(y), rms(y)) } }
+    perClip("features.part.hpss") { for y in trimmed { _ = hpss(y) } }
+    perClip("features.part.pitch_shift") { for y in trimmed { _ = pitchShift(y, sr: 22050, steps: 2) } }
+    perClip("features.part.time_stretch") { for y in trimmed { _ = timeStretch(y, rate: 0.8) } }
+}
