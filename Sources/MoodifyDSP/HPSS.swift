@@ -93,15 +93,16 @@ private func medianFiltered(_ magnitude: [Float], bins: Int, frames: Int,
                                                     UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)) {
     let tiny = Float.leastNormalMagnitude
     for i in 0..<count {
+        // Branch-free so that the loop vectorises; the unused quotients of the ½ case are discarded.
         let hv = h[i], pv = p[i]
         let z = max(hv, pv)
-        var maskH: Float = 0.5, maskP: Float = 0.5
-        if z >= tiny {
-            let a = power == 2 ? (hv / z) * (hv / z) : Float.pow(hv / z, power)
-            let b = power == 2 ? (pv / z) * (pv / z) : Float.pow(pv / z, power)
-            maskH = a / (a + b)
-            maskP = b / (b + a)
-        }
+        let usable = z >= tiny
+        let scale = usable ? z : 1
+        let hz = hv / scale, pz = pv / scale
+        let a = power == 2 ? hz * hz : Float.pow(hz, power)
+        let b = power == 2 ? pz * pz : Float.pow(pz, power)
+        let maskH: Float = usable ? a / (a + b) : 0.5
+        let maskP: Float = usable ? b / (b + a) : 0.5
         out.0[i] = re[i] * maskH; out.1[i] = im[i] * maskH
         out.2[i] = re[i] * maskP; out.3[i] = im[i] * maskP
     }

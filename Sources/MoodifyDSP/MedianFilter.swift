@@ -14,7 +14,7 @@ enum MedianFilter {
         let radius = width / 2
         // Rows of the reflect-extended sequence: position k of the extension is row index[k].
         let index = (-radius..<(length + radius)).map { reflect($0, count: length) }
-        var out = [Float](repeating: 0, count: values.count)
+        var out = [Float](unsafeUninitializedCapacity: values.count) { _, n in n = values.count }
         // sorted[j * lines + l]: the j-th smallest value in line l's window.
         let sorted = UnsafeMutablePointer<Float>.allocate(capacity: width * lines)
         let previous = UnsafeMutablePointer<Float>.allocate(capacity: lines)

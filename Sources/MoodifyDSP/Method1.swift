@@ -21,7 +21,7 @@ enum Method1 {
     }()
 
     /// The 140 values for samples at `sampleRate`. One float64 STFT serves the spectral shape, contrast, mel, MFCC,
-    /// chroma and HPSS; the tonnetz runs its own constant-Q transform.
+    /// chroma, the constant-Q transform's tuning estimate and HPSS; the tonnetz runs its own constant-Q transform.
     static func vector(_ y: [Float], sampleRate sr: Double) throws(FeatureError) -> [Float] {
         var out = [Float]()
         out.reserveCapacity(140)
@@ -46,7 +46,9 @@ enum Method1 {
             out += rowMeansThenStds(try chromaSTFT(power: power.rowMajor(), sr: sr))
             let (melMean, melStd) = meanAndStd(mel.values)
             out += [melMean, melStd]
-            let tonal = try tonnetz(y, sr: sr)
+            // chroma_cqt's CQT estimates its tuning (36 bins per octave) from this same magnitude STFT.
+            let tuning = estimateTuning(spectrogram: magnitude.rowMajor(), sr: sr, binsPerOctave: 36)
+            let tonal = tonnetz(chroma: try chromaCQT(y, sr: sr, tuning: tuning))
             out += rowMeansThenStds(tonal).prefix(6)
         } catch {
             throw .analysisFailed(error.description)
