@@ -145,6 +145,19 @@ struct FeatureParityTests {
         #expect(try FeatureSet.method2.rows(for: audio, augment: true, using: &again) == rows, "same seed, same rows")
     }
 
+    @Test func concurrentExtractionMatchesSequential() async throws {
+        // Corpus extraction runs clips in parallel: shared plans, windows and filter banks must give the same values.
+        let clips = (0..<4).map { k in AudioBuffer(samples: speechLike.map { $0 * Float(1 + k) / 4 }, sampleRate: 22050) }
+        let sequential = try clips.map { try FeatureSet.method2.vector(for: $0) }
+        let parallel = try await withThrowingTaskGroup(of: (Int, [Float]).self) { group in
+            for (i, clip) in clips.enumerated() { group.addTask { (i, try FeatureSet.method2.vector(for: clip)) } }
+            var out = [[Float]](repeating: [], count: clips.count)
+            for try await (i, v) in group { out[i] = v }
+            return out
+        }
+        #expect(parallel == sequential)
+    }
+
     @Test func noiseIsGaussianWithTheRequestedScale() {
         var rng = SplitMix(seed: 1)
         let noise = addNoise([Float](repeating: 0, count: 200_000), amount: 0.005, using: &rng)
