@@ -89,6 +89,8 @@ def main():
         return (librosa.feature.spectral_centroid(S=s, sr=SR), librosa.feature.spectral_bandwidth(S=s, sr=SR),
                 librosa.feature.spectral_rolloff(S=s, sr=SR), librosa.feature.spectral_contrast(S=s, sr=SR))
     per_clip("features.part.spectral", spectral, spectra)
+    per_clip("features.part.chroma_stft", lambda d: librosa.feature.chroma_stft(S=np.abs(d) ** 2, sr=SR), spectra)
+    per_clip("features.part.tonnetz", lambda y: librosa.feature.tonnetz(y=y, sr=SR), trimmed)
     per_clip("features.part.zcr_rms", lambda y: (librosa.feature.zero_crossing_rate(y), librosa.feature.rms(y=y)), trimmed)
     per_clip("features.part.hpss", librosa.effects.hpss, trimmed)
     per_clip("features.part.pitch_shift", lambda y: librosa.effects.pitch_shift(y, sr=SR, n_steps=2), trimmed)

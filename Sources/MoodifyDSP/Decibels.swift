@@ -29,18 +29,15 @@ public func powerToDB(_ values: [Float], ref: DecibelReference = .value(1), amin
     let offset = 10 * log10(Swift.max(amin, refValue))
     let aminF = Float(amin)
     var out = [Float](repeating: 0, count: values.count)
-    var peak = -Float.infinity
     values.withUnsafeBufferPointer { s in
         out.withUnsafeMutableBufferPointer { o in
-            for i in 0..<s.count {
-                let db = Float(10 * FastMath.log10(Swift.max(aminF, s[i])) - offset)
-                o[i] = db
-                peak = Swift.max(peak, db)
-            }
-            if let topDB {
-                let floor = Float(Double(peak) - topDB)
-                for i in 0..<o.count { o[i] = Swift.max(o[i], floor) }
-            }
+            for i in 0..<s.count { o[i] = Float(10 * FastMath.log10(Swift.max(aminF, s[i])) - offset) }
+            guard let topDB, !s.isEmpty else { return }
+            // The loudest dB value is that of the largest input (the logarithm is monotonic).
+            var largest = -Float.infinity
+            for i in 0..<o.count where o[i] > largest { largest = o[i] }
+            let floor = Float(Double(largest) - topDB)
+            for i in 0..<o.count { o[i] = Swift.max(o[i], floor) }
         }
     }
     return out

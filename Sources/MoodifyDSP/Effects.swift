@@ -43,18 +43,27 @@ func pitchShift(_ polar: PolarFrames, count: Int, sr: Double, steps: Double, bin
 
 /// `y` plus `amount`·N(0, 1) white noise, the Gaussian drawn from `rng` by the Box–Muller transform.
 public func addNoise(_ y: [Float], amount: Double = 0.005, using rng: inout some RandomNumberGenerator) -> [Float] {
-    var out = y
-    var i = 0
-    let unit = 1.0 / 9007199254740992  // 2^-53: 53 random bits → [0, 1)
-    while i < out.count {
-        // u1 in (0, 1] keeps the logarithm finite.
-        let u1 = 1 - Double(rng.next() >> 11) * unit
-        let u2 = Double(rng.next() >> 11) * unit
-        let radius = (-2 * FastMath.log(u1)).squareRoot()
-        let (s, c) = FastMath.sinCos(2 * Double.pi * u2)
-        out[i] += Float(amount * radius * c)
-        if i + 1 < out.count { out[i + 1] += Float(amount * radius * s) }
-        i += 2
+    let pairs = (y.count + 1) / 2
+    // The uniforms first (53 random bits each), then the transform in loops that vectorise.
+    var uniforms = [Double](repeating: 0, count: 2 * pairs)
+    let unit = 1.0 / 9007199254740992  // 2^-53
+    for i in 0..<uniforms.count { uniforms[i] = Double(rng.next() >> 11) * unit }
+    // Pair p gives samples p (cosine) and pairs + p (sine): independent normals, stored contiguously.
+    var noise = [Float](repeating: 0, count: 2 * pairs)
+    uniforms.withUnsafeBufferPointer { u in
+        noise.withUnsafeMutableBufferPointer { n in
+            let radii = u.baseAddress!, angles = u.baseAddress! + pairs
+            let cosines = n.baseAddress!, sines = n.baseAddress! + pairs
+            for p in 0..<pairs {
+                // 1 − u in (0, 1] keeps the logarithm finite.
+                let radius = amount * (-2 * FastMath.log(1 - radii[p])).squareRoot()
+                let (s, c) = FastMath.sinCos(2 * Double.pi * angles[p])
+                cosines[p] = Float(radius * c)
+                sines[p] = Float(radius * s)
+            }
+        }
     }
+    var out = y
+    for i in 0..<out.count { out[i] += noise[i] }
     return out
 }

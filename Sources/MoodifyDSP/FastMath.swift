@@ -151,10 +151,11 @@ enum FastMath {
     /// Natural logarithm of a positive normal double.
     @inline(__always) static func log(_ x: Double) -> Double {
         let bits = x.bitPattern
-        let e0 = Int64(bitPattern: (bits >> 52) & 0x7FF) &- 1023
+        // The biased exponent as a double without an integer conversion: 2^52 + e, minus 2^52.
+        let biased = Double(bitPattern: 0x4330_0000_0000_0000 | ((bits >> 52) & 0x7FF)) - 4503599627370496.0
         let m0 = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
         let big = m0 > 1.4142135623730951
-        let m = big ? m0 * 0.5 : m0, e = Double(big ? e0 &+ 1 : e0)
+        let m = big ? m0 * 0.5 : m0, e = biased - 1023 + (big ? 1 : 0)
         let s = (m - 1) / (m + 1), s2 = s * s
         // atanh series to s^17: truncation 0.1716^19 / 19 ≈ 2e-16.
         let atanh = s * (1 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11

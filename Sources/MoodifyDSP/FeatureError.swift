@@ -6,6 +6,10 @@ public enum FeatureError: Error, CustomStringConvertible, Equatable, Sendable {
     case nonFiniteSample(index: Int, value: Float)
     /// The audio's sample rate is zero or negative.
     case invalidSampleRate(Int)
+    /// The audio holds no samples.
+    case emptyAudio
+    /// A part of the analysis refused the audio (for example a clip too short for the constant-Q transform).
+    case analysisFailed(String)
 
     /// One clear sentence for a user.
     public var description: String {
@@ -16,6 +20,10 @@ public enum FeatureError: Error, CustomStringConvertible, Equatable, Sendable {
             return "The audio holds a non-finite sample (\(value)) at index \(index), so no features can be computed from it."
         case .invalidSampleRate(let rate):
             return "The audio's sample rate \(rate) Hz is not a positive number of samples per second."
+        case .emptyAudio:
+            return "The audio holds no samples, so no features can be computed from it."
+        case .analysisFailed(let reason):
+            return "The features could not be computed: \(reason)"
         }
     }
 }

@@ -12,13 +12,13 @@ public struct FeatureSet: Sendable, Hashable {
     let recipe: Recipe
 
     /// The computations behind the named sets.
-    enum Recipe: Sendable, Hashable { case method2 }
+    enum Recipe: Sendable, Hashable { case method1, method2 }
 
     /// Sample rate the notebooks load audio at; other rates are resampled to it first (soxr HQ, as `load`).
     public static let sampleRate = 22050
 
     /// Every known set, by name.
-    public static let all: [FeatureSet] = [.method2]
+    public static let all: [FeatureSet] = [.method1, .method2]
 
     /// The set called `name`.
     public static func named(_ name: String) throws(FeatureError) -> FeatureSet {
@@ -30,7 +30,7 @@ public struct FeatureSet: Sendable, Hashable {
 
     /// One clip's feature vector: the audio (resampled to 22,050 Hz if needed) is trimmed at 30 dB, then measured.
     public func vector(for audio: AudioBuffer) throws(FeatureError) -> [Float] {
-        vector(forTrimmed: try Self.trimmedSamples(audio))
+        try vector(forTrimmed: try Self.trimmedSamples(audio))
     }
 
     /// The training rows for one clip: without `augment` the clip's vector alone; with it, the vectors of the
@@ -39,15 +39,22 @@ public struct FeatureSet: Sendable, Hashable {
     public func rows(for audio: AudioBuffer, augment: Bool,
                      using rng: inout some RandomNumberGenerator) throws(FeatureError) -> [[Float]] {
         let y = try Self.trimmedSamples(audio)
-        guard augment else { return [vector(forTrimmed: y)] }
+        guard augment else { return [try vector(forTrimmed: y)] }
         switch recipe {
+        case .method1:
+            var rows = [[Float]]()
+            for variant in Augmentation.variants(of: y, sampleRate: Double(Self.sampleRate), using: &rng) {
+                rows.append(try vector(forTrimmed: variant))
+            }
+            return rows
         case .method2: return Method2.augmentedRows(y, sampleRate: Double(Self.sampleRate), using: &rng)
         }
     }
 
     /// The vector of samples that are already at 22,050 Hz and trimmed.
-    func vector(forTrimmed y: [Float]) -> [Float] {
+    func vector(forTrimmed y: [Float]) throws(FeatureError) -> [Float] {
         switch recipe {
+        case .method1: return try Method1.vector(y, sampleRate: Double(Self.sampleRate))
         case .method2: return Method2.vector(y, sampleRate: Double(Self.sampleRate))
         }
     }
@@ -55,6 +62,7 @@ public struct FeatureSet: Sendable, Hashable {
     /// `audio` at 22,050 Hz with leading and trailing silence (30 dB below the loudest frame) removed.
     static func trimmedSamples(_ audio: AudioBuffer) throws(FeatureError) -> [Float] {
         guard audio.sampleRate > 0 else { throw .invalidSampleRate(audio.sampleRate) }
+        guard !audio.samples.isEmpty else { throw .emptyAudio }
         if let bad = audio.samples.firstIndex(where: { !$0.isFinite }) {
             throw .nonFiniteSample(index: bad, value: audio.samples[bad])
         }

@@ -1,54 +1,63 @@
 /// Sliding-window medians of odd width along the lines of a matrix, with scipy.ndimage's "reflect" boundary
 /// (d c b a | a b c d | d c b a), as `scipy.ndimage.median_filter` with a one-dimensional footprint.
 ///
-/// Eight lines are filtered at once, one per SIMD lane. Each lane keeps its window sorted; a step removes the
-/// value leaving the window and inserts the one entering it with branch-free selects, minimums and maximums, so
-/// a step costs O(width) vector operations whatever the data.
+/// All lines advance together: every line keeps its window sorted, and a step removes the value leaving each
+/// window and inserts the one entering it with branch-free minimums and maximums. The inner loops run over the
+/// contiguous lines, so they vectorise, and a step costs O(width) whatever the data.
 enum MedianFilter {
-    /// Lanes per vector.
-    typealias Lanes = SIMD8<Float>
-
     /// Medians of `width` along each of `lines` lines of `length` values; value `i` of line `l` lies at
-    /// `l + i * lines` (the lines are the contiguous axis, as frames are in a bin-major matrix).
+    /// `l + i * lines` (the lines are the contiguous axis).
     static func apply(_ values: [Float], lines: Int, length: Int, width: Int) -> [Float] {
         precondition(width > 0 && width % 2 == 1, "median filter width must be odd and positive")
         precondition(values.count == lines * length)
         guard lines > 0, length > 0 else { return values }
         let radius = width / 2
-        // Line positions of the reflect-extended sequence: position k of the extension is value index[k].
+        // Rows of the reflect-extended sequence: position k of the extension is row index[k].
         let index = (-radius..<(length + radius)).map { reflect($0, count: length) }
-        var out = [Float](repeating: 0, count: values.count)
-        var sorted = [Lanes](repeating: .zero, count: width)
+        var out = [Float](unsafeUninitializedCapacity: values.count) { _, n in n = values.count }
+        // sorted[j * lines + l]: the j-th smallest value in line l's window.
+        let sorted = UnsafeMutablePointer<Float>.allocate(capacity: width * lines)
+        let previous = UnsafeMutablePointer<Float>.allocate(capacity: lines)
+        defer { sorted.deallocate(); previous.deallocate() }
         values.withUnsafeBufferPointer { v in
             out.withUnsafeMutableBufferPointer { o in
-                sorted.withUnsafeMutableBufferPointer { s in
-                    for l0 in Swift.stride(from: 0, to: lines, by: Lanes.scalarCount) {
-                        let lanes = min(Lanes.scalarCount, lines - l0)
-                        func load(_ i: Int) -> Lanes {
-                            let p = v.baseAddress! + i * lines + l0
-                            if lanes == Lanes.scalarCount {
-                                return UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
-                            }
-                            var x = Lanes.zero
-                            for j in 0..<lanes { x[j] = p[j] }
-                            return x
-                        }
-                        func store(_ x: Lanes, _ i: Int) {
-                            let p = o.baseAddress! + i * lines + l0
-                            if lanes == Lanes.scalarCount {
-                                UnsafeMutableRawPointer(p).storeBytes(of: x, as: Lanes.self)
-                            } else {
-                                for j in 0..<lanes { p[j] = x[j] }
-                            }
-                        }
-                        // First window: insertion into a growing sorted run.
-                        for k in 0..<width { insert(load(index[k]), into: s, count: k) }
-                        store(s[radius], 0)
-                        for i in 1..<max(1, length) {
-                            replace(load(index[i - 1]), with: load(index[i - 1 + width]), in: s)
-                            store(s[radius], i)
+                func row(_ k: Int) -> UnsafePointer<Float> { v.baseAddress! + index[k] * lines }
+                // First window: insertion into a growing sorted run, s'[j] = max(min(s[j], x), s[j − 1]).
+                for k in 0..<width {
+                    let x = row(k)
+                    previous.update(repeating: -.infinity, count: lines)
+                    for j in 0..<k {
+                        let s = sorted + j * lines
+                        for l in 0..<lines {
+                            let current = s[l]
+                            let low = current < x[l] ? current : x[l]
+                            s[l] = low > previous[l] ? low : previous[l]
+                            previous[l] = current
                         }
                     }
+                    let top = sorted + k * lines
+                    for l in 0..<lines { top[l] = x[l] > previous[l] ? x[l] : previous[l] }
+                }
+                (o.baseAddress!).update(from: sorted + radius * lines, count: lines)
+                // Each step: a[j] = s[j] where s[j] < leaving, else s[j + 1] (one copy of `leaving` goes), then
+                // `entering` is inserted: s'[j] = max(min(a[j], entering), a[j − 1]).
+                for i in 1..<max(1, length) {
+                    let leaving = row(i - 1), entering = row(i - 1 + width)
+                    previous.update(repeating: -.infinity, count: lines)
+                    for j in 0..<(width - 1) {
+                        let s = sorted + j * lines, next = s + lines
+                        for l in 0..<lines {
+                            // Both candidates are loaded before the select, so that the loop vectorises.
+                            let current = s[l], following = next[l], x = entering[l], p = previous[l]
+                            let a = current < leaving[l] ? current : following
+                            let low = a < x ? a : x
+                            s[l] = low > p ? low : p
+                            previous[l] = a
+                        }
+                    }
+                    let last = sorted + (width - 1) * lines
+                    for l in 0..<lines { last[l] = entering[l] > previous[l] ? entering[l] : previous[l] }
+                    (o.baseAddress! + i * lines).update(from: sorted + radius * lines, count: lines)
                 }
             }
         }
@@ -61,41 +70,5 @@ enum MedianFilter {
         var j = i % period
         if j < 0 { j += period }
         return j < n ? j : period - 1 - j
-    }
-
-    /// Lane-wise minimum as one vector select (the data holds no NaN).
-    @inline(__always) private static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes {
-        a.replacing(with: b, where: b .< a)
-    }
-
-    /// Lane-wise maximum as one vector select (the data holds no NaN).
-    @inline(__always) private static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes {
-        a.replacing(with: b, where: b .> a)
-    }
-
-    /// Inserts `x` into the sorted run `s[0..<count]` per lane: s'[j] = max(min(s[j], x), s[j−1]).
-    @inline(__always) private static func insert(_ x: Lanes, into s: UnsafeMutableBufferPointer<Lanes>, count: Int) {
-        var previous = Lanes(repeating: -.infinity)
-        for j in 0..<count {
-            let current = s[j]
-            s[j] = maximum(minimum(current, x), previous)
-            previous = current
-        }
-        s[count] = maximum(x, previous)
-    }
-
-    /// Removes one copy of `leaving` from each lane's sorted window and inserts `entering`.
-    @inline(__always) private static func replace(_ leaving: Lanes, with entering: Lanes,
-                                                  in s: UnsafeMutableBufferPointer<Lanes>) {
-        let n = s.count
-        // Removal: a[j] = s[j] where s[j] < leaving, else s[j + 1] (the copy at the first equal position goes);
-        // insertion into a: s'[j] = max(min(a[j], entering), a[j − 1]).
-        var previous = Lanes(repeating: -.infinity)
-        for j in 0..<(n - 1) {
-            let a = s[j].replacing(with: s[j + 1], where: s[j] .>= leaving)
-            s[j] = maximum(minimum(a, entering), previous)
-            previous = a
-        }
-        s[n - 1] = maximum(entering, previous)
     }
 }

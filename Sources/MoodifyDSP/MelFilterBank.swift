@@ -108,9 +108,16 @@ public struct MelFilterBank: Sendable, Equatable {
         for m in 0..<nMels {
             weights[m].withUnsafeBufferPointer { w in
                 let column = power + firstBin[m]
-                var sum: Float = 0
-                for i in 0..<w.count { sum += w[i] * column[i] }
-                output[m * stride] = sum
+                // Four interleaved partial sums keep the adder pipeline full.
+                var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+                var i = 0
+                while i + 4 <= w.count {
+                    s0 += w[i] * column[i]; s1 += w[i + 1] * column[i + 1]
+                    s2 += w[i + 2] * column[i + 2]; s3 += w[i + 3] * column[i + 3]
+                    i += 4
+                }
+                while i < w.count { s0 += w[i] * column[i]; i += 1 }
+                output[m * stride] = (s0 + s1) + (s2 + s3)
             }
         }
     }

@@ -49,6 +49,8 @@ let featuresSuite = BenchmarkSuite(name: "features") { corpus in
                  spectralContrast(magnitude: m))
         }
     }
+    try perClip("features.part.chroma_stft") { for s in spectra { _ = try chromaSTFT(power: s.power()) } }
+    try perClip("features.part.tonnetz") { for y in trimmed { _ = try tonnetz(y) } }
     perClip("features.part.zcr_rms") { for y in trimmed { _ = (zeroCrossingRate(y), rms(y)) } }
     perClip("features.part.hpss") { for y in trimmed { _ = hpss(y) } }
     perClip("features.part.pitch_shift") { for y in trimmed { _ = pitchShift(y, sr: 22050, steps: 2) } }
