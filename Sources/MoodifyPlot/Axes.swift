@@ -204,14 +204,16 @@ struct AxesLayout {
         func width(_ s: String) -> Double { font.measure(s, size: style.tickSize).width }
         switch axis.ticks {
         case .numeric(let format, let minimumStep):
-            let target = horizontal ? 90.0 : 40.0
-            var step = NiceTicks.step(atLeast: max(range * target / length, minimumStep))
+            // Start from ticks about 60 px (x) or three text heights (y, as matplotlib) apart and widen the
+            // step until labels have room.
+            let target = horizontal ? 60.0 : 3 * style.tickSize
+            var step = NiceTicks.step(atLeast: max(abs(range) * target / length, minimumStep))
             var values: [Double] = []
             var labels: [String] = []
             for _ in 0..<20 {
                 values = NiceTicks.values(from: min(axis.low, axis.high), to: max(axis.low, axis.high), step: step)
                 labels = values.map { format.label($0, step: step) }
-                let need = horizontal ? (labels.map(width).max() ?? 0) + 16 : lineHeight + 10
+                let need = horizontal ? (labels.map(width).max() ?? 0) + 20 : lineHeight + 12
                 if step / abs(range) * length >= need || values.count <= 2 { break }
                 step = NiceTicks.step(after: step)
             }

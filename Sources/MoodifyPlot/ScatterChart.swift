@@ -38,24 +38,25 @@ public struct ScatterChart: Chart {
         let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
         let (xLow, xHigh) = LineChart.padded(finite.map(\.x), margin: 0.05)
         let (yLow, yHigh) = LineChart.padded(finite.map(\.y), margin: 0.05)
+        // The legend sits outside the plot, on the right, so that it never hides points.
+        let legend = Legend(entries: names.map { ($0, colorOf[$0] ?? .black) }, symbol: .marker, title: legendTitle)
+        let maxLabel = max(40, frame.width * 0.2)
+        let legendWidth = legend.size(maxLabel: maxLabel, style: style, font: font).width
         let layout = AxesLayout(
             frame: frame, title: title,
             x: AxisSpec(label: xLabel, low: xLow, high: xHigh, ticks: .numeric(.plain, minimumStep: 0), grid: true),
             y: AxisSpec(label: yLabel, low: yLow, high: yHigh, ticks: .numeric(.plain, minimumStep: 0), grid: true),
-            style: style, font: font)
+            rightReserve: legendWidth + 16, style: style, font: font)
         layout.drawGrid(on: &canvas)
         canvas.setClip(layout.plot)
-        var pixels: [Point] = []
-        pixels.reserveCapacity(points.count)
         for (point, name) in zip(points, classes) {
             let pixel = Point(x: layout.xPixel(point.x), y: layout.yPixel(point.y))
             canvas.drawMarker(.circle, at: pixel, size: markerSize, color: colorOf[name] ?? .black, edge: .white,
                               edgeWidth: 0.75)
-            pixels.append(pixel)
         }
         canvas.setClip(nil)
         layout.drawAxes(on: &canvas, font: font)
-        Legend(entries: names.map { ($0, colorOf[$0] ?? .black) }, symbol: .marker, title: legendTitle)
-            .draw(in: layout.plot, avoiding: pixels, on: &canvas, style: style, font: font)
+        legend.draw(at: Point(x: layout.plot.maxX + 16, y: layout.plot.minY), maxLabel: maxLabel, on: &canvas,
+                    style: style, font: font)
     }
 }
