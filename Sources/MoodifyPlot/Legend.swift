@@ -40,7 +40,7 @@ struct Legend {
     func draw(in plot: Rect, avoiding points: [Point], on canvas: inout Canvas, style: ChartStyle, font: Font) {
         guard !entries.isEmpty else { return }
         let maxLabel = max(40, plot.width * 0.45 - Self.symbolWidth - 6 - 2 * Self.inset)
-        let (width, height, row) = size(maxLabel: maxLabel, style: style, font: font)
+        let (width, height, _) = size(maxLabel: maxLabel, style: style, font: font)
         let margin = 8.0
         let corners = [
             Rect(x: plot.maxX - margin - width, y: plot.minY + margin, width: width, height: height),  // upper right
