@@ -116,7 +116,9 @@ public final class Font {
         var previous: FT_UInt = 0
         var placed: [(Glyph, Int)] = []
         for scalar in text.unicodeScalars {
-            let index = FT_Get_Char_Index(face, FT_ULong(scalar.value))
+            // Control characters (newlines, tabs) have no glyph: they advance like a space.
+            let code = scalar.value < 32 || scalar.value == 127 ? 32 : scalar.value
+            let index = FT_Get_Char_Index(face, FT_ULong(code))
             if kerning, previous != 0, index != 0 {
                 var delta = FT_Vector()
                 if FT_Get_Kerning(face, previous, index, FT_KERNING_UNFITTED.rawValue, &delta) == 0 {

@@ -64,12 +64,13 @@ public struct SpectrogramChart: Chart {
         let finite = values.joined().filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 1
         let bar = ColorBar(map: .magma, low: low, high: high > low ? high : low + 1,
-                           format: unit.isEmpty ? .plain : .signed(unit: unit))
+                           format: unit.isEmpty ? .plain : .signed(unit: unit), length: frame.height * 0.7,
+                           style: style, font: font)
         let duration = Double(frames) * secondsPerFrame
         let layout = AxesLayout(
             frame: frame, title: title,
             x: AxisSpec(label: "Time (s)", low: 0, high: duration, ticks: .numeric(.plain, minimumStep: 0)),
-            y: frequencyTicks(), rightReserve: bar.reserve(height: frame.height * 0.7, style: style, font: font),
+            y: frequencyTicks(), rightReserve: bar.reserve(style: style),
             style: style, font: font)
         var cells: [Color] = []
         cells.reserveCapacity(bins * frames)

@@ -17,6 +17,36 @@ struct ChartDataTests {
         }
     }
 
+    @Test func tinyImagesAndDegenerateDataStillRender() throws {
+        let font = try Support.font()
+        let tiny = PixelSize(width: 60, height: 40)
+        var charts: [any Chart] = []
+        var line = LineChart(title: "NaN\nand one point", xLabel: "Epochs", yLabel: "Loss",
+                             series: [LineSeries(label: "Loss", values: [.nan, 2, .infinity])])
+        line.size = tiny
+        charts.append(line)
+        var confusion = try ConfusionMatrixChart(counts: [[0]], labels: ["ANG"])
+        confusion.size = tiny
+        charts.append(confusion)
+        var bar = try BarChart(categories: ["A", "B"], values: [-3, .nan])
+        bar.size = tiny
+        charts.append(bar)
+        var heatmap = try HeatmapChart(matrix: [[.nan, 0], [0, .nan]])
+        heatmap.size = tiny
+        charts.append(heatmap)
+        var scatter = try ScatterChart(points: [SIMD2(1, 1)], classes: ["A"])
+        scatter.size = tiny
+        charts.append(scatter)
+        var spectrogram = try SpectrogramChart(values: [[-5]], frequencyAxis: .mel(minHz: 0, maxHz: 8000),
+                                               sampleRate: 16000, hopLength: 256)
+        spectrogram.size = tiny
+        charts.append(spectrogram)
+        for chart in charts {
+            let image = try PNGCodec.decode(try chart.pngData(font: font))
+            #expect(image.width == 60 && image.height == 40)
+        }
+    }
+
     @Test func confusionCountsPairsInClassOrder() throws {
         let chart = try ConfusionMatrixChart(trueLabels: ["SAD", "ANG", "ANG", "HAP"],
                                              predictedLabels: ["SAD", "ANG", "HAP", "HAP"])

@@ -66,9 +66,9 @@ struct ChartReferenceTests {
         chart.draw(on: &layoutCanvas, in: layoutCanvas.bounds, font: font)
         let x = AxisSpec(label: "Predicted", low: 0, high: 6, ticks: .categories(Samples.emotions))
         let y = AxisSpec(label: "True", low: 0, high: 6, ticks: .categories(Samples.emotions), inverted: true)
-        let bar = ColorBar(map: .blues, low: 0, high: 201)
+        let bar = ColorBar(map: .blues, low: 0, high: 201, length: 360 * 0.7, style: chart.style, font: font)
         let layout = AxesLayout(frame: layoutCanvas.bounds, title: chart.title, x: x, y: y,
-                                rightReserve: bar.reserve(height: 360 * 0.7, style: chart.style, font: font),
+                                rightReserve: bar.reserve(style: chart.style),
                                 style: chart.style, font: font)
         let cellWidth = layout.plot.width / 6, cellHeight = layout.plot.height / 6
         let darkCell = Rect(x: layout.plot.minX, y: layout.plot.minY, width: cellWidth, height: cellHeight)

@@ -9,29 +9,27 @@ struct MatrixPlot {
     var columnLabels: [String]
     /// The colour scale.
     var map: ColorMap
-    /// The values at the two ends of the colour scale.
+    /// The value at the bottom of the colour scale.
     var low: Double
     /// The value at the top of the colour scale.
     var high: Double
     /// The text written in each cell, row by row; empty for none.
     var annotations: [[String]] = []
-    /// Axis labels.
+    /// The x axis label.
     var xLabel: String
     /// The y axis label.
     var yLabel: String
     /// Square cells.
     var square: Bool
-    /// The colour bar's label.
-    var colorBarLabel = ""
 
     /// Draws the matrix chart with `title` in `frame`.
     func draw(title: String, on canvas: inout Canvas, in frame: Rect, style: ChartStyle, font: Font) {
         let rows = values.count, columns = values.first?.count ?? 0
-        let bar = ColorBar(map: map, low: low, high: high, label: colorBarLabel)
+        let bar = ColorBar(map: map, low: low, high: high, length: frame.height * 0.7, style: style, font: font)
         let x = AxisSpec(label: xLabel, low: 0, high: Double(max(columns, 1)), ticks: .categories(columnLabels))
         let y = AxisSpec(label: yLabel, low: 0, high: Double(max(rows, 1)), ticks: .categories(rowLabels), inverted: true)
         var layout = AxesLayout(frame: frame, title: title, x: x, y: y,
-                                rightReserve: bar.reserve(height: frame.height * 0.7, style: style, font: font),
+                                rightReserve: bar.reserve(style: style),
                                 square: square, style: style, font: font)
         layout.spines = false
         guard rows > 0, columns > 0 else {
