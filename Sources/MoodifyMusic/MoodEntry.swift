@@ -1,5 +1,5 @@
 /// What a mood map says about one emotion: the genres to draw from and the mood tags to favour.
-public struct MoodEntry: Sendable, Hashable, Codable {
+public struct MoodEntry: Sendable, Hashable {
     /// Spotify genre names, most typical first (at least one).
     public var genres: [String]
     /// Mood tags that catalog tracks should share; may be empty.

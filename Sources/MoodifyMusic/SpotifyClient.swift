@@ -49,11 +49,6 @@ public actor SpotifyClient {
         }
     }
 
-    /// Forgets the cached access token, so the next search asks for a new one.
-    public func invalidateToken() {
-        token = nil
-    }
-
     // MARK: Requests
 
     private func search(genre: String, limit: Int, offset: Int, token: String) async throws(SpotifyError) -> HTTPReply {

@@ -3,12 +3,10 @@ import Foundation
 /// The token endpoint's answer (`{"access_token", "token_type", "expires_in"}`).
 struct TokenResponse: Decodable {
     let accessToken: String
-    let tokenType: String?
     let expiresIn: Int
 
     enum CodingKeys: String, CodingKey {
         case accessToken = "access_token"
-        case tokenType = "token_type"
         case expiresIn = "expires_in"
     }
 }

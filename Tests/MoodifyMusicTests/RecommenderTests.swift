@@ -170,6 +170,12 @@ struct RecommenderTests {
         #expect(forced.reason.hasPrefix("Spotify was requested, but"))
     }
 
+    @Test("a bad mood map or Spotify setting in the environment is reported when the recommender is made")
+    func badEnvironment() {
+        #expect(throws: MoodMapError.self) { try Self.recommender(["MOODIFY_MOOD_MAP": "/nonexistent/map.json"]) }
+        #expect(throws: SpotifyError.self) { try Self.recommender(["MOODIFY_SPOTIFY_API_URL": "nonsense"]) }
+    }
+
     @Test("every error description is one sentence free of secrets")
     func errorDescriptions() {
         let errors: [SpotifyError] = [
