@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "MoodifyDSP", dependencies: ["MoodifyAudio", "CFFTW"]),
         .target(name: "MoodifyLearn", dependencies: ["COpenBLAS"]),
         .target(name: "MoodifyPlot", dependencies: ["CPNG", "CFreeType"]),
-        .target(name: "MoodifyMusic"),
+        .target(name: "MoodifyMusic", resources: [.process("Resources")]),
         .target(name: "Moodify", dependencies: ["MoodifyAudio", "MoodifyDSP", "MoodifyLearn"]),
         .target(name: "MoodifyScript", dependencies: ["Moodify", "MoodifyLearn", "MoodifyPlot", "MoodifyMusic"]),
         .executableTarget(name: "moodify-repl", dependencies: [
