@@ -10,6 +10,8 @@ public final class Interpreter {
     public let globals: Scope
     /// Receives everything the script prints (`print`, progress of long builtins). Defaults to standard output.
     public var output: (String) -> Void
+    /// Asked before every statement; when it answers true the running code stops with "interrupted" (Ctrl-C).
+    public var interruption: (() -> Bool)? = nil
     /// Every file a builtin reported writing (paths ending in .png are recorded automatically), in order.
     public private(set) var filesWritten: [String] = []
 
@@ -56,6 +58,7 @@ public final class Interpreter {
         defer { sources = [] }
         var last: Value? = nil
         for statement in program.statements {
+            try checkInterruption(at: statement.position)
             last = nil
             if case .expression(let e) = statement.kind {
                 let value = try evaluate(e)
@@ -162,6 +165,7 @@ public final class Interpreter {
     }
 
     private func execute(_ statement: Statement) throws(ScriptError) -> Flow {
+        try checkInterruption(at: statement.position)
         switch statement.kind {
         case .expression(let e):
             _ = try evaluate(e)
@@ -203,6 +207,7 @@ public final class Interpreter {
             }
         case .while(let condition, let body):
             while try evaluate(condition).isTruthy {
+                try checkInterruption(at: statement.position)
                 switch try execute(body) {
                 case .normal, .continued: continue
                 case .broke: return .normal
@@ -218,6 +223,12 @@ public final class Interpreter {
             return .continued
         }
         return .normal
+    }
+
+    private func checkInterruption(at position: SourcePosition) throws(ScriptError) {
+        if let interruption, interruption() {
+            throw ScriptError(.runtime, "interrupted", at: position, in: source)
+        }
     }
 
     private func bind(_ names: [String], to item: Value, at position: SourcePosition) throws(ScriptError) {

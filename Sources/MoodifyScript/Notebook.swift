@@ -6,7 +6,7 @@ public struct Notebook: Sendable {
     public let file: String
     /// The whole text, for error lines (line numbers stay those of the file).
     public let text: SourceText
-    /// The cells, in order (code before the first `%%` line, if any, is an untitled first cell).
+    /// The cells, in order (code before the first `%%` line, unless only comments, is an untitled first cell).
     public let cells: [NotebookCell]
 
     /// The notebook in `text`, named `file`.
@@ -19,7 +19,8 @@ public struct Notebook: Sendable {
         var firstLine = 1
         func close() {
             let source = body.joined(separator: "\n")
-            if title != nil || !source.allSatisfy(\.isWhitespace) {
+            let isEmpty = body.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+            if title != nil || !isEmpty {
                 cells.append(NotebookCell(index: cells.count + 1, title: title ?? "", source: source, firstLine: firstLine))
             }
         }
