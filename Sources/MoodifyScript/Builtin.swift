@@ -69,9 +69,14 @@ public struct Parameter: Sendable {
         Parameter(name: name, kind: .positionalOrNamed, defaultValue: defaultValue)
     }
 
-    /// A parameter passed only by name (`seed: 42`); with no default it is required.
-    public static func named(_ name: String, _ defaultValue: Value? = nil) -> Parameter {
+    /// A parameter passed only by name, with a default (`.named("seed", nil)` defaults to `nil`).
+    public static func named(_ name: String, _ defaultValue: Value) -> Parameter {
         Parameter(name: name, kind: .namedOnly, defaultValue: defaultValue)
+    }
+
+    /// A required parameter passed only by name (`to: "plot.png"`).
+    public static func requiredNamed(_ name: String) -> Parameter {
+        Parameter(name: name, kind: .namedOnly, defaultValue: nil)
     }
 
     /// A parameter collecting the remaining positional arguments into a list (as `print(a, b, c)`).

@@ -121,6 +121,12 @@ extension Builtins {
             if let failure { throw failure }
             return .list(order.map { items[$0] })
         },
+        Builtin("matrix", [.required("x")], doc: "A Float32 matrix from a list of equal-length rows (a flat list of numbers gives one row).") { args in
+            .matrix(try args.matrix("x"))
+        },
+        Builtin("list", [.required("x")], doc: "The items of x as a list: matrix rows, dictionary keys, characters, a sequence object's elements.") { args in
+            .list(try Indexing.elements(of: args["x"]))
+        },
         Builtin("keys", [.required("d")], doc: "The keys of a dictionary, in order.") { args in
             .strings(try args.dictionary("d").keys)
         },
