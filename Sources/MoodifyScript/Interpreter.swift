@@ -12,7 +12,7 @@ public final class Interpreter {
     public var output: (String) -> Void
     /// Asked before every statement; when it answers true the running code stops with "interrupted" (Ctrl-C).
     public var interruption: (() -> Bool)? = nil
-    /// Every file a builtin reported writing (paths ending in .png are recorded automatically), in order.
+    /// Every file a builtin reported writing, in order (a builtin returning the path of an existing .png is recorded automatically).
     public private(set) var filesWritten: [String] = []
 
     private var current: Scope
@@ -94,7 +94,10 @@ public final class Interpreter {
                 let message = "\(error)"
                 throw ValueError.invalid(message.hasPrefix("\(builtin.name):") ? message : "\(builtin.name): \(message)")
             }
-            if case .string(let path) = result, path.lowercased().hasSuffix(".png") { recordFile(path) }
+            if case .string(let path) = result, path.lowercased().hasSuffix(".png"),
+               FileManager.default.fileExists(atPath: path) {
+                recordFile(path)
+            }
             return result
         case .script(let f):
             let arguments = try Arguments(function: f.name, parameters: f.parameters, positional: positional,

@@ -78,7 +78,7 @@ extension Interpreter {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let result = CellResult(index: cell.index, title: cell.title, source: cell.source, output: printed,
-                                display: display, files: Array(filesWritten[filesBefore...]), seconds: seconds,
+                                display: display, files: filesWritten[filesBefore...].reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, seconds: seconds,
                                 error: failure?.description)
         observe(.cellFinished(result))
         return result
