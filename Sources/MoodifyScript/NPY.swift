@@ -96,20 +96,17 @@ public enum NPY {
         func append<T: FixedWidthInteger>(_ x: T) {
             withUnsafeBytes(of: x.littleEndian) { payload.append(contentsOf: $0) }
         }
-        switch value {
-        case .matrix, .list(_) where isListOfLists(value), .object(_) where value.objectMatrix != nil:
-            let m = try value.objectMatrix ?? value.asMatrix()
+        if let m = try twoDimensional(value) {
             shape = [m.rows, m.cols]
             dtype = .float32
             payload.reserveCapacity(m.values.count * 4)
             for x in m.values { append(x.bitPattern) }
-        case .object(let o) where o.floatValues != nil:
-            let floats = o.floatValues!
+        } else if case .object(let o) = value, let floats = o.floatValues {
             shape = [floats.count]
             dtype = .float32
             payload.reserveCapacity(floats.count * 4)
             for x in floats { append(x.bitPattern) }
-        case .list:
+        } else if case .list = value {
             let doubles = try value.asDoubles()
             shape = [doubles.count]
             if doubles.allSatisfy({ $0 == $0.rounded() && abs($0) < 9.0e15 }) {
@@ -119,7 +116,7 @@ public enum NPY {
                 dtype = .float64
                 for x in doubles { append(x.bitPattern) }
             }
-        default:
+        } else {
             throw ValueError.conversion(expected: "a matrix, a list of numbers or an object with numeric data", got: value.kindDescription, detail: nil)
         }
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(\(shape.map(String.init).joined(separator: ", ")))"
@@ -132,17 +129,16 @@ public enum NPY {
         try writeFile(Data(bytes), to: path)
     }
 
-    private static func isListOfLists(_ value: Value) -> Bool {
-        if case .list(let items) = value, case .list? = items.first { return true }
-        return false
-    }
-}
-
-extension Value {
-    /// A host object's 2-D content, if it has any.
-    fileprivate var objectMatrix: Matrix? {
-        if case .object(let o) = self { return o.matrixValue }
-        return nil
+    /// The 2-D content of a matrix, a list of lists, or a host object with `matrixValue`; nil for anything else.
+    private static func twoDimensional(_ value: Value) throws -> Matrix? {
+        switch value {
+        case .matrix(let m): return m
+        case .list(let items):
+            if case .list? = items.first { return try value.asMatrix() }
+            return nil
+        case .object(let o): return o.matrixValue
+        default: return nil
+        }
     }
 }
 

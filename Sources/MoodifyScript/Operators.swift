@@ -75,35 +75,15 @@ enum Operators {
             return .string(String(repeating: s, count: try repeatCount(n)))
         case (.list(let items), .number(let n)) where op == .multiply:
             return .list(Array([[Value]](repeating: items, count: try repeatCount(n)).joined()))
-        case (.matrix(let m), .number(let x)):
-            guard op != .remainder else { break }
-            let f = Float(x)
-            switch op {
-            case .add: return .matrix(map(m) { $0 + f })
-            case .subtract: return .matrix(map(m) { $0 - f })
-            case .multiply: return .matrix(map(m) { $0 * f })
-            default: return .matrix(map(m) { $0 / f })
-            }
-        case (.number(let x), .matrix(let m)):
-            guard op != .remainder else { break }
-            let f = Float(x)
-            switch op {
-            case .add: return .matrix(map(m) { f + $0 })
-            case .subtract: return .matrix(map(m) { f - $0 })
-            case .multiply: return .matrix(map(m) { f * $0 })
-            default: return .matrix(map(m) { f / $0 })
-            }
-        case (.matrix(let a), .matrix(let b)):
-            guard op != .remainder else { break }
+        case (.matrix(let m), .number(let x)) where op != .remainder:
+            return .matrix(elementwise(op, m, Float(x), scalarFirst: false))
+        case (.number(let x), .matrix(let m)) where op != .remainder:
+            return .matrix(elementwise(op, m, Float(x), scalarFirst: true))
+        case (.matrix(let a), .matrix(let b)) where op != .remainder:
             guard a.rows == b.rows, a.cols == b.cols else {
                 throw ValueError.invalid("cannot combine a \(a.rows)×\(a.cols) matrix with a \(b.rows)×\(b.cols) matrix elementwise")
             }
-            switch op {
-            case .add: return .matrix(zip(a, b, +))
-            case .subtract: return .matrix(zip(a, b, -))
-            case .multiply: return .matrix(zip(a, b, *))
-            default: return .matrix(zip(a, b, /))
-            }
+            return .matrix(elementwise(op, a, b))
         default:
             break
         }
@@ -134,23 +114,37 @@ enum Operators {
         }
     }
 
-    /// `m` with `f` applied to every element.
+    /// `m` with `f` applied to every element (for rare one-off maps such as `abs`).
     static func map(_ m: Matrix, _ f: (Float) -> Float) -> Matrix {
-        var out = [Float](repeating: 0, count: m.values.count)
-        m.values.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for i in 0..<src.count { dst[i] = f(src[i]) }
+        Matrix(rows: m.rows, cols: m.cols, values: m.values.map(f))
+    }
+
+    /// `m op x` (or `x op m` when `scalarFirst`) for every element; one loop per operator.
+    private static func elementwise(_ op: BinaryOperator, _ m: Matrix, _ x: Float, scalarFirst: Bool) -> Matrix {
+        var out = m.values
+        out.withUnsafeMutableBufferPointer { v in
+            switch (op, scalarFirst) {
+            case (.add, _): for i in v.indices { v[i] += x }
+            case (.multiply, _): for i in v.indices { v[i] *= x }
+            case (.subtract, false): for i in v.indices { v[i] -= x }
+            case (.subtract, true): for i in v.indices { v[i] = x - v[i] }
+            case (.divide, false): for i in v.indices { v[i] /= x }
+            default: for i in v.indices { v[i] = x / v[i] }
             }
         }
         return Matrix(rows: m.rows, cols: m.cols, values: out)
     }
 
-    private static func zip(_ a: Matrix, _ b: Matrix, _ f: (Float, Float) -> Float) -> Matrix {
-        var out = [Float](repeating: 0, count: a.values.count)
-        a.values.withUnsafeBufferPointer { x in
-            b.values.withUnsafeBufferPointer { y in
-                out.withUnsafeMutableBufferPointer { dst in
-                    for i in 0..<x.count { dst[i] = f(x[i], y[i]) }
+    /// `a op b` element by element for two matrices of the same shape; one loop per operator.
+    private static func elementwise(_ op: BinaryOperator, _ a: Matrix, _ b: Matrix) -> Matrix {
+        var out = a.values
+        out.withUnsafeMutableBufferPointer { v in
+            b.values.withUnsafeBufferPointer { w in
+                switch op {
+                case .add: for i in v.indices { v[i] += w[i] }
+                case .subtract: for i in v.indices { v[i] -= w[i] }
+                case .multiply: for i in v.indices { v[i] *= w[i] }
+                default: for i in v.indices { v[i] /= w[i] }
                 }
             }
         }

@@ -19,10 +19,8 @@ func errorMessage(_ code: String) -> String {
     do {
         _ = try evaluate(code)
         return "<no error>"
-    } catch let error as ScriptError {
-        return error.message
     } catch {
-        return "<unexpected \(error)>"
+        return error.message
     }
 }
 
