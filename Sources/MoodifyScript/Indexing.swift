@@ -7,61 +7,71 @@ import MoodifyLearn
 enum Indexing {
     /// `container[indices…]`.
     static func get(_ container: Value, _ indices: [Value]) throws -> Value {
+        let kind = container.kindDescription
         switch container {
         case .list(let items):
-            let i = try position(try single(indices, container), count: items.count, container)
+            let i = try position(try single(indices, kind), count: items.count, kind, describe: { "a list of \($0)" })
             return items[i]
         case .string(let s):
             let characters = Array(s)
-            let i = try position(try single(indices, container), count: characters.count, container)
+            let i = try position(try single(indices, kind), count: characters.count, kind, describe: { "a string of length \($0)" })
             return .string(String(characters[i]))
         case .dictionary(let d):
-            return try lookup(d, try single(indices, container))
+            return try lookup(d, try single(indices, kind))
         case .matrix(let m):
+            let shape = "a \(m.rows)×\(m.cols) matrix"
             if indices.count == 2 {
-                let r = try position(indices[0], count: m.rows, container, axis: "row index")
-                let c = try position(indices[1], count: m.cols, container, axis: "column index")
+                let r = try position(indices[0], count: m.rows, kind, axis: "row index", describe: { _ in shape })
+                let c = try position(indices[1], count: m.cols, kind, axis: "column index", describe: { _ in shape })
                 return .float(m[r, c])
             }
-            let r = try position(try single(indices, container), count: m.rows, container, axis: "row index")
+            let r = try position(try single(indices, kind), count: m.rows, kind, axis: "row index", describe: { _ in shape })
             return .floats(Array(m.row(r)))
         case .object(let o):
             guard let items = o.elements else { break }
-            let i = try position(try single(indices, container), count: items.count, container)
+            let i = try position(try single(indices, kind), count: items.count, kind, describe: { "\(kind) of \($0) elements" })
             return items[i]
         default:
             break
         }
-        throw ValueError.invalid("cannot index \(container.kindDescription)")
+        throw ValueError.invalid("cannot index \(kind)")
     }
 
-    /// `container` with `container[indices…]` replaced by `value`.
-    static func setting(_ container: Value, _ indices: [Value], to value: Value) throws -> Value {
+    /// Replaces `container[indices…]` with `value` in place. Everything is checked before anything
+    /// changes, so on an error `container` is as it was; a uniquely held container is not copied.
+    static func set(_ container: inout Value, _ indices: [Value], to value: Value) throws {
+        let kind = container.kindDescription
         switch container {
         case .list(var items):
-            let i = try position(try single(indices, container), count: items.count, container)
+            let i = try position(try single(indices, kind), count: items.count, kind, describe: { "a list of \($0)" })
+            container = .null
             items[i] = value
-            return .list(items)
+            container = .list(items)
         case .dictionary(var d):
-            let key = try single(indices, container)
+            let key = try single(indices, kind)
             guard case .string(let k) = key else { throw ValueError.invalid("dictionary keys must be strings, got \(key.kindDescription)") }
+            container = .null
             d[k] = value
-            return .dictionary(d)
+            container = .dictionary(d)
         case .matrix(var m):
+            let shape = "a \(m.rows)×\(m.cols) matrix"
             if indices.count == 2 {
-                let r = try position(indices[0], count: m.rows, container, axis: "row index")
-                let c = try position(indices[1], count: m.cols, container, axis: "column index")
+                let r = try position(indices[0], count: m.rows, kind, axis: "row index", describe: { _ in shape })
+                let c = try position(indices[1], count: m.cols, kind, axis: "column index", describe: { _ in shape })
                 guard case .number(let x) = value else { throw ValueError.invalid("a matrix element must be a number, got \(value.kindDescription)") }
+                container = .null
                 m[r, c] = Float(x)
-                return .matrix(m)
+                container = .matrix(m)
+                return
             }
-            let r = try position(try single(indices, container), count: m.rows, container, axis: "row index")
+            let r = try position(try single(indices, kind), count: m.rows, kind, axis: "row index", describe: { _ in shape })
             let row = try value.asFloats()
             guard row.count == m.cols else { throw ValueError.invalid("a row of this matrix needs \(m.cols) numbers, got \(row.count)") }
+            container = .null
             for (c, x) in row.enumerated() { m[r, c] = x }
-            return .matrix(m)
+            container = .matrix(m)
         default:
-            throw ValueError.invalid("cannot assign into \(container.kindDescription) by index")
+            throw ValueError.invalid("cannot assign into \(kind) by index")
         }
     }
 
@@ -79,28 +89,24 @@ enum Indexing {
         throw ValueError.invalid("cannot iterate over \(value.kindDescription)")
     }
 
-    private static func single(_ indices: [Value], _ container: Value) throws -> Value {
+    private static func single(_ indices: [Value], _ kind: String) throws -> Value {
         guard indices.count == 1 else {
-            throw ValueError.invalid("\(container.kindDescription) takes one index, got \(indices.count)")
+            throw ValueError.invalid("\(kind) takes one index, got \(indices.count)")
         }
         return indices[0]
     }
 
-    private static func position(_ index: Value, count: Int, _ container: Value, axis: String = "index") throws -> Int {
+    /// The position `index` names among `count` items (negative counts from the end); `kind` and `describe`
+    /// (given the count) word the errors.
+    private static func position(_ index: Value, count: Int, _ kind: String, axis: String = "index",
+                                 describe: (Int) -> String) throws -> Int {
         guard case .number(let x) = index, let i = Int(exactly: x) else {
             let got = index.kindDescription == "a number" ? Display.repr(index) : index.kindDescription
-            throw ValueError.invalid("\(container.kindDescription) needs an integer \(axis), got \(got)")
+            throw ValueError.invalid("\(kind) needs an integer \(axis), got \(got)")
         }
         let resolved = i < 0 ? i + count : i
         guard resolved >= 0, resolved < count else {
-            let what: String
-            switch container {
-            case .matrix(let m): what = "a \(m.rows)×\(m.cols) matrix"
-            case .string: what = "a string of length \(count)"
-            case .object(let o): what = "\(withArticle(o.typeName)) of \(count) elements"
-            default: what = "a list of \(count)"
-            }
-            throw ValueError.invalid("\(axis) \(i) is out of range for \(what)")
+            throw ValueError.invalid("\(axis) \(i) is out of range for \(describe(count))")
         }
         return resolved
     }

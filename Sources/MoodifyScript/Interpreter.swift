@@ -189,6 +189,15 @@ public final class Interpreter {
                 for (target, item) in zip(targets, items) { try assign(item, to: target) }
             }
         case .compoundAssign(let op, let target, let valueExpression):
+            if op == .add, case .name(let name) = target.kind, current.contains(name) {
+                let rhs = try evaluate(valueExpression)
+                if var old = current.take(name) {
+                    // Appending to a list or string the scope no longer holds copies nothing.
+                    defer { current.set(name, old) }
+                    try at(statement.position) { try Operators.add(&old, rhs) }
+                    return .normal
+                }
+            }
             let old = try evaluate(target)
             let rhs = try evaluate(valueExpression)
             let new = try at(statement.position) { try Operators.binary(op, old, rhs) }
@@ -251,11 +260,17 @@ public final class Interpreter {
         case .name(let name):
             current.set(name, value)
         case .index(let base, let indexExpressions):
-            let container = try evaluate(base)
             var indices = [Value]()
             for e in indexExpressions { indices.append(try evaluate(e)) }
-            let updated = try at(target.position) { try Indexing.setting(container, indices, to: value) }
-            try assign(updated, to: base)
+            if case .name(let name) = base.kind, current.contains(name), var container = current.take(name) {
+                // The container is out of the scope while it changes, so the update copies nothing.
+                defer { current.set(name, container) }
+                try at(target.position) { try Indexing.set(&container, indices, to: value) }
+                return
+            }
+            var container = try evaluate(base)
+            try at(target.position) { try Indexing.set(&container, indices, to: value) }
+            try assign(container, to: base)
         default:
             throw ScriptError(.runtime, "cannot assign to this expression", at: target.position, in: source)
         }

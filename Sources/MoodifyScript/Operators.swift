@@ -27,6 +27,21 @@ enum Operators {
         }
     }
 
+    /// `lhs += rhs`: lists and strings are appended to in place; anything else as `lhs + rhs`.
+    static func add(_ lhs: inout Value, _ rhs: Value) throws {
+        if case .list(let more) = rhs, case .list(var items) = lhs {
+            lhs = .null
+            items.append(contentsOf: more)
+            lhs = .list(items)
+        } else if case .string(let more) = rhs, case .string(var text) = lhs {
+            lhs = .null
+            text += more
+            lhs = .string(text)
+        } else {
+            lhs = try binary(.add, lhs, rhs)
+        }
+    }
+
     private static func compare(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Bool {
         func result<T: Comparable>(_ a: T, _ b: T) -> Bool {
             switch op {

@@ -29,9 +29,10 @@ public final class Scope: Sendable {
         variables.withLock { $0[name] = value }
     }
 
-    /// Removes `name` from this scope.
-    func remove(_ name: String) {
-        variables.withLock { $0[name] = nil }
+    /// Removes `name` from this scope and returns its value, so that the caller holds the only reference
+    /// (an update in place then copies nothing); put it back with `set`.
+    func take(_ name: String) -> Value? {
+        variables.withLock { $0.removeValue(forKey: name) }
     }
 
     /// The names bound in this scope, sorted.

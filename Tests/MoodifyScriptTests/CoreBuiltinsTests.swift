@@ -44,6 +44,12 @@ import Testing
         #expect(errorMessage("sorted([1, 2], key: fn(x) { return x / 0 })") == "division by zero")
     }
 
+    @Test func uniqueSortsDistinctValues() throws {
+        #expect(try shown("unique([\"SAD\", \"ANG\", \"SAD\"])") == "[\"ANG\", \"SAD\"]")
+        #expect(try shown("unique([3, 1, 3, 2])") == "[1, 2, 3]")
+        #expect(errorMessage("unique([1, \"a\"])") == "unique: expected a list of numbers or of strings for items, got a mixed list")
+    }
+
     @Test func dictionariesZipAndEnumerate() throws {
         #expect(try shown("d = [\"b\": 1, \"a\": 2]\n[keys(d), values(d), items(d)]") == "[[\"b\", \"a\"], [1, 2], [[\"b\", 1], [\"a\", 2]]]")
         #expect(try shown("zip([1, 2, 3], [\"a\", \"b\"])") == "[[1, \"a\"], [2, \"b\"]]")

@@ -61,6 +61,25 @@ import Testing
         #expect(try shown("n = 1\nn += 2\nn *= 10\nn -= 5\nn /= 5\nn") == "5")
         #expect(try shown("s = \"a\"\ns += \"b\"\ns") == "\"ab\"")
         #expect(errorMessage("s = \"abc\"\ns[0] = \"x\"") == "cannot assign into a string by index")
+        #expect(try shown("xs = [1]\nys = xs\nxs += [2]\nxs[0] = 9\n[xs, ys]") == "[[9, 2], [1]]")
+    }
+
+    @Test func aFailedUpdateLeavesTheVariableAsItWas() throws {
+        let i = Interpreter { _ in }
+        try i.run("xs = [1, 2]\nd = [\"a\": 1]\nn = 1")
+        #expect(throws: ScriptError.self) { try i.run("xs[5] = 0") }
+        #expect(throws: ScriptError.self) { try i.run("d[1] = 0") }
+        #expect(throws: ScriptError.self) { try i.run("xs += 1") }
+        #expect(throws: ScriptError.self) { try i.run("n += \"a\"") }
+        #expect(i.variable("xs") == [1, 2])
+        #expect(i.variable("d") == .dictionary(ValueDictionary([("a", 1)])))
+        #expect(i.variable("n") == 1)
+    }
+
+    @Test func appendingAndUpdatingInLoopsTakesLinearTime() throws {
+        // 20,000 appends and updates would copy the list each time (≈ 4·10⁸ element copies) if not done in place;
+        // the test checks the result only (no timing assert); a regression shows as a suite that takes minutes.
+        #expect(try shown("xs = []\nfor i in range(20000) { xs += [i] }\nfor i in range(20000) { xs[i] = xs[i] * 2 }\n[len(xs), xs[-1]]") == "[20000, 39998]")
     }
 
     @Test func indexing() throws {

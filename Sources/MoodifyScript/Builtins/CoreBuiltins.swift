@@ -127,6 +127,13 @@ extension Builtins {
         Builtin("list", [.required("x")], doc: "The items of x as a list: matrix rows, dictionary keys, characters, a sequence object's elements.") { args in
             .list(try Indexing.elements(of: args["x"]))
         },
+        Builtin("unique", [.required("items")], doc: "The distinct numbers or strings of a list, sorted (as numpy.unique).") { args in
+            _ = try args.list("items")
+            if let strings = try? args.strings("items") { return .strings(Array(Set(strings)).sorted()) }
+            if let numbers = try? args.doubles("items") { return .doubles(Array(Set(numbers)).sorted()) }
+            throw ValueError.argumentType(function: "unique", parameter: "items", expected: "a list of numbers or of strings",
+                                          got: "a mixed list")
+        },
         Builtin("keys", [.required("d")], doc: "The keys of a dictionary, in order.") { args in
             .strings(try args.dictionary("d").keys)
         },
