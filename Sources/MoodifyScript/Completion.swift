@@ -1,9 +1,16 @@
+import Foundation
+
 extension Interpreter {
     /// Completions for the word at the end of `text` (the line up to the cursor): the word being completed
     /// and the full words that could replace it, sorted. After `x.` (or `a.b.`) the candidates are the
-    /// members of that value; otherwise keywords, builtins and variables. Nothing is called to find them.
+    /// members of that value; inside a string, file paths; otherwise keywords, builtins and variables.
+    /// Nothing is called to find them.
     public func completions(for text: String) -> (word: String, candidates: [String]) {
-        if isInsideString(text) { return ("", []) }
+        switch openString(text) {
+        case .comment: return ("", [])
+        case .string(let partial): return (partial, Interpreter.paths(startingWith: partial))
+        case .code: break
+        }
         let word = String(text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }.reversed())
         if word.first?.isNumber ?? false { return (word, []) }
         guard let dot = word.lastIndex(of: ".") else {
@@ -22,24 +29,51 @@ extension Interpreter {
         return (prefix, Members.names(of: value).filter { $0.hasPrefix(prefix) })
     }
 
-    /// Whether `text` ends inside a string literal.
-    private func isInsideString(_ text: String) -> Bool {
+    private enum Tail {
+        case code, comment, string(String)
+    }
+
+    /// Whether `text` ends in code, in a comment, or inside a string literal (and that string's text so far).
+    private func openString(_ text: String) -> Tail {
         var quote: Character? = nil
         var escaped = false
+        var content = ""
         for c in text {
-            if escaped {
-                escaped = false
-            } else if c == "\\" {
-                escaped = quote != nil
-            } else if let q = quote {
-                if c == q { quote = nil }
+            if let q = quote {
+                if escaped {
+                    escaped = false
+                    content.append(c)
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == q {
+                    quote = nil
+                } else {
+                    content.append(c)
+                }
             } else if c == "\"" || c == "'" {
                 quote = c
+                content = ""
             } else if c == "#" {
-                return true
+                return .comment
             }
         }
-        return quote != nil
+        return quote == nil ? .code : .string(content)
+    }
+
+    /// Files and folders whose path starts with `partial` (folders end in "/"), sorted; a leading "~/" means home.
+    public static func paths(startingWith partial: String) -> [String] {
+        let fm = FileManager.default
+        let slash = partial.lastIndex(of: "/")
+        let folder = slash.map { String(partial[...$0]) } ?? ""
+        let prefix = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
+        var directory = folder.isEmpty ? "." : folder
+        if directory.hasPrefix("~/") { directory = NSHomeDirectory() + directory.dropFirst() }
+        guard let entries = try? fm.contentsOfDirectory(atPath: directory) else { return [] }
+        return entries.filter { $0.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { entry in
+            var isDirectory: ObjCBool = false
+            fm.fileExists(atPath: directory + "/" + entry, isDirectory: &isDirectory)
+            return folder + entry + (isDirectory.boolValue ? "/" : "")
+        }
     }
 }
 

@@ -89,6 +89,10 @@ enum Prompt {
             if before.hasPrefix(":") && !before.contains(" ") {
                 return (before, Session.commandNames.filter { $0.hasPrefix(before) })
             }
+            if before.hasPrefix(":load ") {
+                let word = String(before.dropFirst(6))
+                return (word, Interpreter.paths(startingWith: word))
+            }
             if before.hasPrefix(":help ") {
                 let word = String(before.dropFirst(6))
                 return (word, (interpreter.builtins.names + interpreter.variableNames).filter { $0.hasPrefix(word) }.sorted())

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MoodifyScript
 
@@ -25,10 +26,25 @@ import Testing
         #expect(i.completions(for: "nothing.").candidates == [])
     }
 
-    @Test func nothingInsideStringsCommentsOrNumbers() throws {
+    @Test func nothingInCommentsOrAfterNumbers() throws {
         let i = try interpreter()
-        #expect(i.completions(for: "print(\"ran").candidates == [])
         #expect(i.completions(for: "x = 1 # ran").candidates == [])
         #expect(i.completions(for: "1.").candidates == [])
+        #expect(i.completions(for: "\"done\" # \"ran").candidates == [])
+    }
+
+    @Test func filePathsInsideStrings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("moodify-complete-\(getpid())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("clips"), withIntermediateDirectories: true)
+        for name in ["1001_DFA_ANG_XX.flac", "1001_DFA_DIS_XX.flac", ".hidden"] {
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("clips/\(name)").path, contents: Data())
+        }
+        let i = try interpreter()
+        let base = folder.path
+        #expect(i.completions(for: "a = load(\"\(base)/cl") == ("\(base)/cl", ["\(base)/clips/"]))
+        #expect(i.completions(for: "load(\"\(base)/clips/1001_DFA_").candidates
+                == ["\(base)/clips/1001_DFA_ANG_XX.flac", "\(base)/clips/1001_DFA_DIS_XX.flac"])
+        #expect(i.completions(for: "load('\(base)/clips/.h").candidates == ["\(base)/clips/.hidden"])
+        #expect(i.completions(for: "load(\"\(base)/nothing/").candidates == [])
     }
 }
