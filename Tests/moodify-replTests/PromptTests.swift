@@ -39,9 +39,11 @@ import Testing
         again.expect("moodify> ")
         again.type("xs = [0, 1, 2, 3, 4]\r")
         again.expect("moodify> ", count: 2)
+        again.settle()
         again.type("\u{1B}[A\u{1B}[A\u{1B}[A\u{1B}[A\r")
         again.type("marker\r")
         again.expect("70\nmoodify> ")
+        again.settle()
         again.type("\u{04}")
         #expect(again.exitStatus() == 0)
     }
@@ -78,7 +80,7 @@ import Testing
         terminal.expect("     ... ")
         // A signal that lands before the editor blocks in read() is only seen at the next key, as in any
         // libedit program; a person is never that fast, so give the editor a moment.
-        Thread.sleep(forTimeInterval: 0.3)
+        terminal.settle()
         terminal.interrupt()
         terminal.expect("^C\nmoodify> ")
         terminal.type("n = 0\r")
@@ -92,6 +94,7 @@ import Testing
         terminal.type("half\r")
         terminal.expect("unknown name 'half'")
         terminal.expect("^\nmoodify> ")
+        terminal.settle()
         terminal.type("\u{04}")
         #expect(terminal.exitStatus() == 0)
     }

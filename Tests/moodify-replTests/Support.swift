@@ -76,6 +76,10 @@ final class Terminal {
         _ = keys.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
     }
 
+    /// Waits a moment as a person would before a control key: libedit draws the prompt before it puts the
+    /// terminal in raw mode, so an arrow or Ctrl-D sent that same instant is taken by the kernel's line discipline.
+    func settle() { Thread.sleep(forTimeInterval: 0.25) }
+
     /// Sends SIGINT, as Ctrl-C does on a controlling terminal.
     func interrupt() { kill(process.processIdentifier, SIGINT) }
 
