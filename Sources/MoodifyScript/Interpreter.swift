@@ -3,6 +3,7 @@ import Foundation
 /// Runs cell-script code: holds the session's variables, the builtins, and where printed output goes.
 ///
 /// A runtime error stops the code being run, never the session: variables set before it survive.
+/// One interpreter runs on one thread at a time; a builtin may call back into it (`call`, `run`).
 public final class Interpreter {
     /// The builtins this session knows.
     public let builtins: Builtins
@@ -52,10 +53,10 @@ public final class Interpreter {
     /// Runs `program`; returns the value to display: the last statement's value when it is an expression and not nil.
     @discardableResult
     public func run(_ program: Program) throws(ScriptError) -> Value? {
-        sources = [program.source]
+        let saved = (sources, current, depth)
+        sources.append(program.source)
         current = globals
-        depth = 0
-        defer { sources = [] }
+        defer { (sources, current, depth) = saved }
         var last: Value? = nil
         for statement in program.statements {
             try checkInterruption(at: statement.position)
