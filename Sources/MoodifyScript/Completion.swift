@@ -71,7 +71,7 @@ extension Interpreter {
         guard let entries = try? fm.contentsOfDirectory(atPath: directory) else { return [] }
         return entries.filter { $0.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { entry in
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: directory + "/" + entry, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: directory + "/" + entry, isDirectory: &isDirectory)
             return folder + entry + (isDirectory.boolValue ? "/" : "")
         }
     }
