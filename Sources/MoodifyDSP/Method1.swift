@@ -47,7 +47,7 @@ enum Method1 {
             let (melMean, melStd) = meanAndStd(mel.values)
             out += [melMean, melStd]
             // chroma_cqt's CQT estimates its tuning (36 bins per octave) from this same magnitude STFT.
-            let tuning = estimateTuning(spectrogram: magnitude.rowMajor(), sr: sr, binsPerOctave: 36)
+            let tuning = try estimateTuning(spectrogram: magnitude.rowMajor(), sr: sr, binsPerOctave: 36)
             let tonal = tonnetz(chroma: try chromaCQT(y, sr: sr, tuning: tuning))
             out += rowMeansThenStds(tonal).prefix(6)
         } catch {
