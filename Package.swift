@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "MoodifyPlot", dependencies: ["CPNG", "CFreeType"]),
         .target(name: "MoodifyMusic", resources: [.process("Resources")]),
         .target(name: "Moodify", dependencies: ["MoodifyAudio", "MoodifyDSP", "MoodifyLearn"]),
-        .target(name: "MoodifyScript", dependencies: ["Moodify", "MoodifyLearn", "MoodifyPlot", "MoodifyMusic"]),
+        .target(name: "MoodifyScript", dependencies: ["Moodify", "MoodifyAudio", "MoodifyDSP", "MoodifyLearn", "MoodifyPlot", "MoodifyMusic"]),
         .executableTarget(name: "moodify-repl", dependencies: [
             "MoodifyScript", "Moodify", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,4 +49,9 @@ let package = Package(
 // Strict concurrency and the same warnings for every Swift target, set once here.
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}
+
+// Every source folder carries a README.md for people, not for the compiler.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.exclude.append("README.md")
 }

@@ -6,7 +6,7 @@ extension Builtins {
 
         data,
 
-        // audio,
+        audio,
 
         // features,
 
