@@ -19,5 +19,7 @@ extension Builtins {
         // plots,
 
         // music,
+
+        // pipeline,
     ]
 }
