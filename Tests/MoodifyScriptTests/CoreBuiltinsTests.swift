@@ -26,6 +26,15 @@ import Testing
         #expect(try shown("round([0.123, 0.456], 1)") == "[0.1, 0.5]")
     }
 
+    @Test func formatFollowsPythonSpecs() throws {
+        #expect(try shown("[format(0.57, \".4f\"), format(0.6293, \".2%\"), format(1234567, \",d\"), format(3, \">4\")]")
+                == "[\"0.5700\", \"62.93%\", \"1,234,567\", \"   3\"]")
+        #expect(try shown("[format(\"ANG\", \"<6\") + \"|\", format(\"x\", \"*^5\"), format(2.5, \".3e\")]")
+                == "[\"ANG   |\", \"**x**\", \"2.500e+00\"]")
+        #expect(errorMessage("format(1.5, \"d\")") == "format: \"d\" needs a whole number, got 1.5")
+        #expect(errorMessage("format(1, \"q\")") == "format: \"q\" is not a format like \".4f\", \">8\", \".1%\" or \",d\"")
+    }
+
     @Test func aggregates() throws {
         #expect(try shown("[min(3, 1, 2), max([3, 1, 2]), min(\"b\", \"a\"), max(matrix([[1, 9], [4, 2]]))]") == "[1, 3, \"a\", 9]")
         #expect(errorMessage("max(1, \"a\")") == "max: cannot compare a string with a number")

@@ -88,6 +88,15 @@ extension Builtins {
             case let other: throw ValueError.argumentType(function: "round", parameter: "x", expected: "a number or a list of numbers", got: other.kindDescription)
             }
         },
+        Builtin("format", [.required("x"), .required("spec")],
+                doc: "x as text by a Python format spec: format(0.5708, \".4f\"), format(0.62, \".2%\"), format(\"ANG\", \"<6\").") { args in
+            let spec = try FormatSpec(try args.string("spec"))
+            switch args["x"] {
+            case .number(let x): return .string(try spec.format(x))
+            case .string(let s): return .string(try spec.format(s))
+            case let other: throw ValueError.argumentType(function: "format", parameter: "x", expected: "a number or a string", got: other.kindDescription)
+            }
+        },
         Builtin("min", [.variadic("values")], doc: "The smallest of the values, or of one list or matrix.") { args in
             try extreme("min", try args.list("values"), <)
         },
