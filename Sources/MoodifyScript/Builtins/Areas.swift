@@ -16,7 +16,7 @@ extension Builtins {
 
         // network,
 
-        // plots,
+        plots,
 
         // music,
 
