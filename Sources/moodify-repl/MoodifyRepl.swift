@@ -10,6 +10,8 @@ struct MoodifyRepl: ParsableCommand {
         abstract: "Run Moodify cell scripts: a notebook, a snippet, or the interactive prompt.",
         discussion: """
         moodify-repl FILE.moodify [ARGS…]   runs the notebook cell by cell (ARGS become `args`)
+        moodify-repl FILE.moodify --report out.html
+                                            also writes an HTML report: code, output, plots, times
         moodify-repl -e 'CODE' [ARGS…]      runs one snippet
         moodify-repl                        opens the prompt (reads statements from stdin when it is not a terminal)
         """)
@@ -23,6 +25,9 @@ struct MoodifyRepl: ParsableCommand {
     @Option(help: ArgumentHelp("Run only these cells: 3, 2-4, 2- or -3.", valueName: "RANGE"))
     var cells: String?
 
+    @Option(help: ArgumentHelp("Write an HTML report of the notebook run (code, output, plots, times) to PATH.", valueName: "PATH"))
+    var report: String?
+
     @Argument(help: "The notebook to run.")
     var file: String?
 
@@ -33,6 +38,9 @@ struct MoodifyRepl: ParsableCommand {
         var scriptArguments = arguments
         if e != nil, let file { scriptArguments.insert(file, at: 0) }
         let interpreter = Interpreter(arguments: scriptArguments, output: Console.out)
+        if report != nil && (e != nil || file == nil) {
+            throw ValidationError("--report needs a notebook file: moodify-repl FILE.moodify --report out.html")
+        }
         if let code = e {
             do {
                 if let value = try interpreter.run(code, file: "<-e>") { Console.line(Display.show(value)) }
@@ -72,6 +80,16 @@ struct MoodifyRepl: ParsableCommand {
         var summary = "\(record.cells.count) of \(notebook.cells.count) cells in " + String(format: "%.1f s", record.seconds)
         if !failed.isEmpty { summary += "; failed: " + failed.joined(separator: " ") }
         Console.line(Console.bold("── " + summary))
+        if let report {
+            let page = RunReport(run: record, notebook: notebook, context: .current(date: record.started),
+                                 builtins: interpreter.builtins)
+            do {
+                Console.line("report: " + (try page.write(to: report)))
+            } catch {
+                Console.error("moodify-repl: \(error)")
+                throw ExitCode(1)
+            }
+        }
         if record.failed { throw ExitCode(1) }
     }
 }

@@ -14,10 +14,17 @@ final class Session {
     private(set) var failures = 0
     /// Set by `:quit`.
     private(set) var finished = false
+    /// The loaded notebook's cells run with `:run` (the latest result of each, in cell order), for `:report`.
+    private var collected: NotebookRun?
+    /// Whether plots are shown in the terminal (`:inline on`).
+    private(set) var inline = false
+    /// The terminal's inline image protocol, if it has one.
+    private let imageProtocol: InlineImage.Kind?
 
-    /// A session over `interpreter`.
-    init(interpreter: Interpreter) {
+    /// A session over `interpreter` in the terminal described by `environment` (TERM, TERM_PROGRAM …).
+    init(interpreter: Interpreter, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.interpreter = interpreter
+        imageProtocol = InlineImage.detect(environment)
     }
 
     /// The prompt for the next line: a fresh one, or a continuation while a statement is open.
@@ -50,6 +57,8 @@ final class Session {
 
     private func execute(_ code: String) {
         Interrupt.clear()
+        let filesBefore = interpreter.filesWritten.count
+        defer { showPlots(since: filesBefore) }
         do {
             if let value = try interpreter.run(code) { Console.line(Display.show(value)) }
         } catch {
@@ -65,6 +74,8 @@ final class Session {
         (":load", ":load FILE", "read a .moodify notebook (then :cells, :run)"),
         (":cells", ":cells", "list the loaded notebook's cells"),
         (":run", ":run N | N-M | all", "run cells of the loaded notebook"),
+        (":report", ":report OUT.html | NB.moodify", "write an HTML report of the cells run, or run a notebook and report it"),
+        (":inline", ":inline on | off", "show plots in the terminal (kitty, iTerm2) or print their paths"),
         (":quit", ":quit", "leave (Ctrl-D does too)"),
     ]
 
@@ -80,6 +91,8 @@ final class Session {
         case ":load": load(argument)
         case ":cells": cells()
         case ":run": run(argument)
+        case ":report": report(argument)
+        case ":inline": setInline(argument)
         case ":quit", ":q", ":exit": finished = true
         default:
             failures += 1
@@ -90,7 +103,7 @@ final class Session {
     private func help(_ name: String) {
         if name.isEmpty {
             Console.line("Commands:")
-            for c in Session.commands { Console.line("  " + c.usage.padding(toLength: 22, withPad: " ", startingAt: 0) + c.doc) }
+            for c in Session.commands { Console.line("  " + c.usage.padding(toLength: 30, withPad: " ", startingAt: 0) + c.doc) }
             Console.line("\nBuiltins (:help NAME for one; TAB completes names and x. members):")
             Console.line(interpreter.helpIndex().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             return
@@ -124,6 +137,7 @@ final class Session {
         do {
             let loaded = try Notebook(contentsOf: path)
             notebook = loaded
+            collected = nil
             Console.line("\(path): \(loaded.cells.count) cells (:cells lists them, :run N runs one, :run all runs them all)")
         } catch {
             failures += 1
@@ -149,9 +163,92 @@ final class Session {
             return Console.error(":run takes a cell number, a range like 2-4, or all")
         }
         Interrupt.clear()
+        let filesBefore = interpreter.filesWritten.count
         let record = interpreter.run(notebook, cells: range, observe: NotebookPrinter.show)
+        showPlots(since: filesBefore)
         if record.cells.isEmpty { Console.error("no cells numbered \(argument) (the notebook has \(notebook.cells.count))") }
         if record.failed { failures += 1 }
+        guard !record.cells.isEmpty else { return }
+        var merged = collected ?? record
+        let rerun = Set(record.cells.map(\.index))
+        merged.cells = (merged.cells.filter { !rerun.contains($0.index) } + record.cells).sorted { $0.index < $1.index }
+        collected = merged
+    }
+
+    /// `:report OUT.html` reports the loaded notebook's cells run so far; `:report NB.moodify [OUT.html]` runs a
+    /// notebook (all cells, going on after failures) and reports it, by default beside it as NB.html.
+    private func report(_ argument: String) {
+        let words = argument.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first, words.count <= 2 else {
+            failures += 1
+            return Console.error(":report takes OUT.html (the cells run so far) or NB.moodify [OUT.html]")
+        }
+        let page: RunReport, output: String
+        if first.lowercased().hasSuffix(".moodify") {
+            let loaded: Notebook
+            do {
+                loaded = try Notebook(contentsOf: first)
+            } catch {
+                failures += 1
+                return Console.error("\(error)")
+            }
+            output = words.count > 1 ? words[1] : String(first.dropLast(".moodify".count)) + ".html"
+            Interrupt.clear()
+            let filesBefore = interpreter.filesWritten.count
+            let record = interpreter.run(loaded, keepGoing: true, observe: NotebookPrinter.show)
+            showPlots(since: filesBefore)
+            if record.failed { failures += 1 }
+            page = RunReport(run: record, notebook: loaded, context: .current(date: record.started), builtins: interpreter.builtins)
+        } else {
+            guard words.count == 1 else {
+                failures += 1
+                return Console.error(":report takes OUT.html (the cells run so far) or NB.moodify [OUT.html]")
+            }
+            guard let notebook, let collected else {
+                failures += 1
+                return Console.error("no cells have run yet (:load FILE, :run all), or use :report NB.moodify")
+            }
+            output = first
+            page = RunReport(run: collected, notebook: notebook, context: .current(date: collected.started),
+                             builtins: interpreter.builtins)
+        }
+        do {
+            Console.line("report: " + (try page.write(to: output)))
+        } catch {
+            failures += 1
+            Console.error("\(error)")
+        }
+    }
+
+    private func setInline(_ argument: String) {
+        switch argument {
+        case "on":
+            inline = true
+            if imageProtocol == nil {
+                Console.line("this terminal shows no inline images (kitty and iTerm2 do): plot paths are printed instead")
+            }
+        case "off":
+            inline = false
+        case "":
+            Console.line("inline plots are \(inline ? "on" : "off")")
+        default:
+            failures += 1
+            Console.error(":inline takes on or off")
+        }
+    }
+
+    /// With `:inline on`, shows the PNGs written since `count` files: in the terminal when it can, else their paths.
+    private func showPlots(since count: Int) {
+        guard inline else { return }
+        var seen = Set<String>()
+        for path in interpreter.filesWritten[count...] where path.lowercased().hasSuffix(".png") && seen.insert(path).inserted {
+            if let imageProtocol, let data = FileManager.default.contents(atPath: path) {
+                Console.out(InlineImage.sequence(png: data, name: (path as NSString).lastPathComponent,
+                                                 columns: min(Console.width, 100), protocol: imageProtocol))
+            } else {
+                Console.line("plot: \(path)")
+            }
+        }
     }
 }
 
