@@ -189,6 +189,19 @@ private struct FakeCrossValidation: HostObject {
         _ = try interpreter.run("plot_spectrogram(S, to: \"\(folder)/matrix.png\", sr: 8000)")
         #expect(try png("\(folder)/matrix.png").bytes == file.bytes)
         #expect(interpreter.filesWritten == ["\(folder)/tone.png", "\(folder)/matrix.png"])
+        // A matrix with n_fft/2 + 1 rows reads as an STFT (linear Hz axis), other row counts as mel bands.
+        let stft: [[Double]] = (0..<5).map { b in (0..<8).map { f in Double(-10 * b - f) } }
+        let mels = Array(stft.prefix(4))
+        interpreter.setVariable("stft", .list(stft.map { .list($0.map { .number($0) }) }))
+        interpreter.setVariable("mels", .list(mels.map { .list($0.map { .number($0) }) }))
+        _ = try interpreter.run("plot_spectrogram(stft, to: \"\(folder)/stft.png\", title: \"S\")")
+        _ = try interpreter.run("plot_spectrogram(mels, to: \"\(folder)/mels.png\", title: \"S\", hop_length: 256)")
+        var linear = try SpectrogramChart(values: stft, frequencyAxis: .linear(maxHz: 11025), sampleRate: 22050, hopLength: 512)
+        var melChart = try SpectrogramChart(values: mels, frequencyAxis: .mel(minHz: 0, maxHz: 11025), sampleRate: 22050, hopLength: 256)
+        linear.title = "S"
+        melChart.title = "S"
+        #expect(try png("\(folder)/stft.png").bytes == (try linear.pngData()))
+        #expect(try png("\(folder)/mels.png").bytes == (try melChart.pngData()))
         #expect(errorMessage("plot_spectrogram([[1, 2], [3, 4]], to: \"x.png\", y_axis: \"log\")")
             == "plot_spectrogram: y_axis must be \"mel\" or \"linear\", got \"log\"")
     }
