@@ -87,8 +87,14 @@ import Testing
         let s = try session(cnn + """
 
             splits = [[[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11]], [[4, 5, 6, 7, 8, 9, 10, 11], [0, 1, 2, 3]]]
-            cv = cross_validate(build, X, names, folds: splits, epochs: 1)
+            fn oversample(X, y) {
+                print("oversampling \\(len(y)) rows")
+                return smote(X, y, k_neighbors: 2, seed: 1)
+            }
+            cv = cross_validate(build, X, names, folds: splits, epochs: 1, oversample: oversample, class_weight: "balanced")
             """, ["X": .matrix(x), "names": names])
+        // The function sees each fold's 8 training rows only, never the test rows.
+        #expect(s.output.components(separatedBy: "oversampling 8 rows\n").count == 3)
         guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { Issue.record("no result"); return }
         #expect(cv.histories.count == 2)
         #expect(cv.outOfFoldRows == [0, 1, 2, 3, 8, 9, 10, 11])
@@ -101,7 +107,7 @@ import Testing
         let s = try session(cnn + """
 
             m = build()
-            h = m.fit(X, y, epochs: 2, batch_size: 8, seed: 3)
+            h = m.fit(X, y, epochs: 2, batch_size: 8, seed: 3, class_weight: ["0": 1, "1": 2], shuffle: false, verbose: 0)
             scaler = standard_scaler(X)
             enc = label_encoder(["ANG", "SAD"])
             p = save_model(m, "\(path)", scaler: scaler, labels: enc, features: "method1", metadata: ["folds": 5])
@@ -138,6 +144,12 @@ import Testing
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    @Test func inputShapeBuildsAtOnce() throws {
+        // Dense(2) on 3 inputs: 3·2 weights + 2 biases.
+        #expect(try shown("sequential([dense(2)], input_shape: [3]).count_params") == "8")
+        #expect(try shown("sequential([dense(2)]).input_shape == nil") == "true")
+    }
+
     @Test func badArgumentsGetOneClearSentence() {
         #expect(errorMessage("conv1d(0, 3)") == "conv1d: Invalid argument: Conv1D: filters must be positive, got 0.")
         #expect(errorMessage("dense(4, activation: \"tanh\")")
@@ -145,5 +157,7 @@ import Testing
         #expect(errorMessage("sequential([1])") == "sequential: layers must hold layers such as dense(…), got a number")
         #expect(errorMessage("sequential([dense(2)]).fit([[1]], [\"a\"])").contains("encode them with label_encoder"))
         #expect(errorMessage("early_stopping(mode: \"up\")").contains("mode must be"))
+        #expect(errorMessage("sequential([dense(2)]).fit([[1]], [0], class_weight: \"even\")").contains("expected nil, \"balanced\""))
+        #expect(errorMessage("cross_validate(1, [[1]], [0], oversample: \"adasyn\")").contains("expected a function for build"))
     }
 }
