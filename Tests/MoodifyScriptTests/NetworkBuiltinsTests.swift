@@ -144,6 +144,23 @@ import Testing
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    @Test func ctrlCStopsTrainingBetweenEpochs() throws {
+        let printed = Printed()
+        let interpreter = Interpreter { printed.text += $0 }
+        interpreter.interruption = { printed.text.contains("stop") }
+        let (x, y) = separableData(rows: 4, cols: 16)
+        interpreter.setVariable("X", .matrix(x))
+        interpreter.setVariable("y", .ints(y))
+        _ = try interpreter.run(cnn + "\nm = build()")
+        // One statement: the interpreter checks between statements, the fit between epochs.
+        do {
+            _ = try interpreter.run("r = [print(\"stop\"), m.fit(X, y, epochs: 3)]")
+            Issue.record("the fit was not interrupted")
+        } catch {
+            #expect(error.message == "fit: training interrupted before epoch 1")
+        }
+    }
+
     @Test func inputShapeBuildsAtOnce() throws {
         // Dense(2) on 3 inputs: 3·2 weights + 2 biases.
         #expect(try shown("sequential([dense(2)], input_shape: [3]).count_params") == "8")

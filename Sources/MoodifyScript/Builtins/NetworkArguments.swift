@@ -97,11 +97,13 @@ extension Arguments {
         }
     }
 
-    /// The fit options from `fitParameters`, with new optimizer and callbacks.
+    /// The fit options from `fitParameters`, with new optimizer and callbacks (and a check for Ctrl-C).
     func fitOptions(fold: Int?) throws -> FitOptions {
-        FitOptions(optimizer: try optimizer("optimizer"), epochs: try int("epochs"), batchSize: try int("batch_size"),
-                   shuffle: try bool("shuffle"), classWeight: try classWeight("class_weight"),
-                   callbacks: try callbacks("callbacks", fold: fold), seed: try seed("seed"), verbose: try verbosity("verbose"))
+        var callbacks = try callbacks("callbacks", fold: fold)
+        if let interruption = interpreter.interruption { callbacks.append(InterruptionCheck(interruption)) }
+        return FitOptions(optimizer: try optimizer("optimizer"), epochs: try int("epochs"), batchSize: try int("batch_size"),
+                          shuffle: try bool("shuffle"), classWeight: try classWeight("class_weight"),
+                          callbacks: callbacks, seed: try seed("seed"), verbose: try verbosity("verbose"))
     }
 
     /// The activation argument `name`: nil for linear, or "relu", "softmax", "linear".
@@ -120,5 +122,20 @@ extension Arguments {
             throw ValueError.invalid("\(function): mode must be \"auto\", \"min\" or \"max\", got \(Display.quoted(text))")
         }
         return mode
+    }
+}
+
+/// Stops training between epochs when the interpreter is interrupted (Ctrl-C), as it stops scripts between statements.
+final class InterruptionCheck: Callback {
+    private let interrupted: () -> Bool
+
+    /// A check asking `interrupted` before every epoch.
+    init(_ interrupted: @escaping () -> Bool) {
+        self.interrupted = interrupted
+    }
+
+    /// Throws when interrupted.
+    func epochBegin(_ epoch: Int, _ training: TrainingContext) throws {
+        if interrupted() { throw ValueError.invalid("training interrupted before epoch \(epoch + 1)") }
     }
 }

@@ -59,19 +59,13 @@ extension Arguments {
     /// The argument `name` as class labels: a list of strings, a list of whole numbers, or a matrix of
     /// scores or one-hot rows (each row's argmax).
     func labels(_ name: String) throws -> ScriptLabels {
-        switch self[name] {
-        case .list(let items) where items.first.map({ if case .string = $0 { true } else { false } }) ?? false:
-            return .names(try strings(name))
-        case .matrix(let m) where m.cols > 1:
-            return .indices(argmax(m))
-        default:
-            do {
-                return .indices(try ints(name))
-            } catch {
-                throw ValueError.argumentType(function: function, parameter: name,
-                                              expected: "labels (a list of strings or class indices, or a matrix of scores)",
-                                              got: self[name].kindDescription)
-            }
+        if case .list(let items) = self[name], case .string? = items.first { return .names(try strings(name)) }
+        if case .matrix(let m) = self[name], m.cols > 1 { return .indices(argmax(m)) }
+        do {
+            return .indices(try ints(name))
+        } catch ValueError.argumentType(_, _, _, let got) {
+            throw ValueError.argumentType(function: function, parameter: name,
+                                          expected: "labels (a list of strings or class indices, or a matrix of scores)", got: got)
         }
     }
 

@@ -4,7 +4,7 @@ import MoodifyLearn
 struct LabelEncoderObject: HostObject {
     /// The classes, sorted as scikit-learn sorts them.
     let encoder: LabelEncoder
-    /// The codes of the labels it was fitted on (scikit-learn's `fit_transform` result).
+    /// The codes of the labels it was fitted on (scikit-learn's `fit_transform` result; empty when read from a bundle).
     let codes: [Int]
 
     var typeName: String { "LabelEncoder" }
