@@ -102,6 +102,21 @@ import Testing
         #expect(cv.bestModel.labels == ["ANG", "SAD"])
     }
 
+    @Test func crossValidateWithGroupsKeepsEachSpeakerInOneFold() throws {
+        var variables = data
+        let speakers = (0..<40).map { "actor\($0 % 6)" }
+        variables["speakers"] = .strings(speakers)
+        let s = try session(cnn + "\ncv = cross_validate(build, X, y, folds: 3, groups: speakers, epochs: 1)", variables)
+        guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { Issue.record("no result"); return }
+        var seen = Set<String>()
+        for test in cv.testIndices {
+            let groups = Set(test.map { speakers[$0] })
+            #expect(seen.isDisjoint(with: groups))  // a speaker's rows are tested in one fold only
+            seen.formUnion(groups)
+        }
+        #expect(seen.count == 6 && cv.outOfFoldRows == Array(0..<40))
+    }
+
     @Test func saveAndLoadRoundTripGivesIdenticalPredictions() throws {
         let path = scratchPath("model") + "/m.mdfy"
         let s = try session(cnn + """
