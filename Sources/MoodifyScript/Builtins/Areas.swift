@@ -21,5 +21,7 @@ extension Builtins {
         // music,
 
         // pipeline,
+
+        notebook,
     ]
 }
