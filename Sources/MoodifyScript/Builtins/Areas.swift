@@ -12,9 +12,9 @@ extension Builtins {
 
         // chroma,
 
-        // preprocessing,
+        preprocessing,
 
-        // network,
+        network,
 
         plots,
 
