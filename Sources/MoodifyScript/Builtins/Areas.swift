@@ -20,6 +20,12 @@ extension Builtins {
 
         // music,
 
+<<<<<<< HEAD
         pipeline,
+=======
+        // pipeline,
+
+        notebook,
+>>>>>>> notebooks
     ]
 }
