@@ -20,12 +20,8 @@ extension Builtins {
 
         // music,
 
-<<<<<<< HEAD
         pipeline,
-=======
-        // pipeline,
 
         notebook,
->>>>>>> notebooks
     ]
 }
