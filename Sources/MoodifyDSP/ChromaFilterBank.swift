@@ -71,7 +71,7 @@ public struct ChromaFilterBank: Sendable, Equatable {
     }
 
     /// Raw chroma energy: the filters times the `nFFT / 2 + 1`-bin spectrogram `s` (float32 sums, as librosa's
-    /// float32 matrix product).
+    /// float32 matrix product). Weights below `negligibleWeight` are skipped.
     public func apply(to s: Spectrogram) -> Spectrogram {
         precondition(s.bins == bins, "chroma filters for nFFT \(nFFT) need \(bins) bins, the spectrogram has \(s.bins)")
         let frames = s.frames
@@ -82,7 +82,7 @@ public struct ChromaFilterBank: Sendable, Equatable {
                 out.withUnsafeMutableBufferPointer { o in
                     for c in 0..<nChroma {
                         let row = o.baseAddress! + c * frames
-                        for k in 0..<bins {
+                        for k in 0..<bins where w[c * bins + k] >= Self.negligibleWeight {
                             let weight = w[c * bins + k]
                             let source = v.baseAddress! + k * frames
                             for t in 0..<frames { row[t] += weight * source[t] }
@@ -93,6 +93,11 @@ public struct ChromaFilterBank: Sendable, Equatable {
         }
         return Spectrogram(bins: nChroma, frames: frames, values: out)
     }
+
+    /// Weights this small (the far tails of the Gaussians, down to 1e-32) change no float32 chroma value: each
+    /// frame is divided by its largest class, which holds a weight above 1e-3 of every bin's power. Their products
+    /// with small powers are subnormal floats, on which x86 arithmetic runs about a hundred times slower.
+    static let negligibleWeight: Float = 1e-20
 
     /// The filters for these parameters, built once per process and shared (tunings are few: librosa estimates
     /// them on a 0.01 grid).
