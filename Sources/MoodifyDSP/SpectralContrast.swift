@@ -52,9 +52,11 @@ func spectralContrast(_ s: FrameMatrix, sr: Double = 22050, fmin: Double = 200, 
                     for k in bands.indices {
                         let band = bands[k]
                         let c = min(band.count, band.hi - band.lo)
-                        // The c smallest and c largest values of the band, kept sorted by insertion.
+                        // The c smallest and c largest values of the band, kept sorted by insertion. Spectra
+                        // mostly fall with frequency, so the smallest are sought from the top of the band down and
+                        // the largest from the bottom up: few values then displace one already kept.
                         var nLow = 0, nHigh = 0
-                        for b in band.lo..<band.hi {
+                        for b in (band.lo..<band.hi).reversed() {
                             let x = column[b]
                             if nLow < c || x < low[nLow - 1] {
                                 var j = min(nLow, c - 1)
@@ -62,6 +64,9 @@ func spectralContrast(_ s: FrameMatrix, sr: Double = 22050, fmin: Double = 200, 
                                 low[j] = x
                                 nLow = min(nLow + 1, c)
                             }
+                        }
+                        for b in band.lo..<band.hi {
+                            let x = column[b]
                             if nHigh < c || x > high[nHigh - 1] {
                                 var j = min(nHigh, c - 1)
                                 while j > 0 && high[j - 1] < x { high[j] = high[j - 1]; j -= 1 }
