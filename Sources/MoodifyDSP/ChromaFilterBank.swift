@@ -35,8 +35,10 @@ public struct ChromaFilterBank: Sendable, Equatable {
         for k in 0..<(nFFT - 1) { width[k] = max(position[k + 1] - position[k], 1) }
 
         let half = (n / 2).rounded(.toNearestOrEven)
+        // Every column is computed on its own, so only the non-aliased ones kept below are.
+        let bins = nFFT / 2 + 1
         var w = [Double](repeating: 0, count: nChroma * nFFT)
-        for k in 0..<nFFT {
+        for k in 0..<bins {
             for c in 0..<nChroma {
                 // Distance from pitch class c, wrapped into [−n/2, n/2) (np.remainder, offset to stay positive).
                 var d = (position[k] - Double(c) + half + 10 * n).truncatingRemainder(dividingBy: n)
@@ -60,7 +62,6 @@ public struct ChromaFilterBank: Sendable, Equatable {
             }
         }
         // Keep the non-aliased bins and rotate so that row 0 is C (A is row 0 before the roll).
-        let bins = nFFT / 2 + 1
         let roll = baseC ? 3 * (nChroma / 12) : 0
         var out = [Float](repeating: 0, count: nChroma * bins)
         for c in 0..<nChroma {
