@@ -4,12 +4,6 @@ import MoodifyDSP
 import MoodifyLearn
 
 extension Builtins {
-    /// One clip's feature vector for the named set ("method1", "method2"): resampled to 22,050 Hz, trimmed at 30 dB,
-    /// then measured. The body of `features` on one AudioBuffer, shared with its corpus form.
-    static func clipFeatures(_ audio: AudioBuffer, set name: String) throws -> [Float] {
-        try FeatureSet.named(name).vector(for: audio)
-    }
-
     /// Spectral analysis as librosa's: STFT, mel, MFCC, spectral shape, HPSS, trim, effects and the feature sets.
     static let features: [Builtin] = spectrogramBuiltins + shapeBuiltins + effectBuiltins + featureSetBuiltins
 
@@ -201,10 +195,6 @@ extension Builtins {
 
     /// The notebooks' named feature sets.
     private static let featureSetBuiltins: [Builtin] = [
-        Builtin("features", [.required("a"), .named("set", "method1")],
-                doc: "One clip's feature vector for a named set (\"method1\": 140 values, \"method2\": 256), trimmed at 30 dB first.") { args in
-            .floats(try clipFeatures(try args.audio("a"), set: try args.string("set")))
-        },
         Builtin("feature_names", [.optional("set", "method1")],
                 doc: "The column names of a feature set, one per value of its vector.") { args in
             .strings(try FeatureSet.named(try args.string("set")).columns)
