@@ -14,7 +14,8 @@ struct FeatureTableObject: HostObject {
     var summary: String { table.summary.components(separatedBy: "\n")[0] }
     var display: String { table.summary }
     var propertyNames: [String] {
-        ["X", "augmented", "cached", "clip", "columns", "feature_set", "files", "labels", "shape", "skipped", "speakers", "variant"]
+        ["X", "augmented", "cached", "clip", "columns", "feature_set", "files", "labels", "originals", "shape", "skipped",
+         "speakers", "variant"]
     }
 
     func property(_ name: String) throws -> Value? {
@@ -27,6 +28,7 @@ struct FeatureTableObject: HostObject {
         case "feature_set": return .string(table.featureSet)
         case "files": return .strings(table.files)
         case "labels": return .strings(table.labels)
+        case "originals": return .ints(table.originalRows)
         case "shape": return .ints(table.X.shape)
         case "skipped":
             return .list(table.skipped.map { .dictionary(ValueDictionary([("file", .string($0.file)), ("reason", .string($0.reason))])) })
@@ -34,6 +36,13 @@ struct FeatureTableObject: HostObject {
         case "variant": return .strings(table.variants.map { FeatureTable.variantNames[$0] })
         default: return nil
         }
+    }
+
+    var methods: [Builtin] {
+        [Builtin("row_folds", [.required("clip_folds")],
+                 doc: "Row folds from folds over the clips (indices into .originals): train on every version of the training clips, test on the originals of the test clips.") { args in
+            .list(table.rowFolds(clipFolds: try args.foldList("clip_folds")).map { .list([.ints($0.train), .ints($0.test)]) })
+        }]
     }
 
     var length: Int? { table.X.rows }
