@@ -24,6 +24,7 @@ enum OpenBLASKernels {
         return nil
     }
 
+    /// Re-runs OpenBLAS's core selection with the core type the flags allow, when it fell back to Prescott.
     private static func selectFromCPUFlags() {
         guard getenv("OPENBLAS_CORETYPE") == nil,
               let current = openblas_get_corename(), String(cString: current) == "Prescott",
