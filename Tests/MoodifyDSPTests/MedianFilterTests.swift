@@ -2,7 +2,8 @@ import Testing
 @testable import MoodifyDSP
 
 /// The sliding median against sorting each reflect-extended window, for line counts around the vector widths the
-/// lane loops run in. Medians are values of the input, so they must match exactly.
+/// lane loops run in and beyond one chunk of lines (600 lines at width 31 make three). Medians are values of the
+/// input, so they must match exactly.
 @Suite struct MedianFilterTests {
     /// The median of each window of line `l` (value `i` at `values[i * lines + l]`), by sorting.
     private func reference(_ values: [Float], lines: Int, length: Int, width: Int) -> [Float] {
@@ -18,7 +19,7 @@ import Testing
         return out
     }
 
-    @Test(arguments: [1, 15, 16, 17, 40])
+    @Test(arguments: [1, 15, 16, 17, 40, 600])
     func matchesSortedWindows(lines: Int) {
         var state: UInt64 = 99
         let length = 45
