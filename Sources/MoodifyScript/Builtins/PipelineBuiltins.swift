@@ -108,12 +108,12 @@ extension Builtins {
             return .object(FeatureTableObject(table: table))
         },
         Builtin("predict_file", [.required("model"), .required("path")],
-                doc: "The emotion of an audio file according to a model bundle (a path, or a model from load_model): a Prediction with .emotion and .probabilities.") { args in
+                doc: "The emotion of an audio file according to a model bundle (a path, \"default\", or a model from load_model): a Prediction with .emotion and .probabilities.") { args in
             let classifier: EmotionClassifier
             if case .object(let model as ModelObject) = args["model"] {
                 classifier = try EmotionClassifier(bundle: try model.bundle())
             } else {
-                classifier = try EmotionClassifier(contentsOf: try args.string("model"))
+                classifier = try EmotionClassifier(contentsOf: DefaultModel.resolve(try args.string("model")))
             }
             return .object(PredictionObject(prediction: try classifier.predict(file: try args.string("path"))))
         },
