@@ -43,6 +43,14 @@ struct NotebookIntegrationTests {
         #expect(exists(folder, "Models/method_2.model"))
     }
 
+    @Test func trainDefaultWritesABundleWithItsCard() throws {
+        let (out, folder) = try run("train_default")
+        for line in ["Accuracy ", "Recall per class: ANG ", "Best epochs per fold: ", "\"cv_macro_f1\": ", "── 6 of 6 cells"] {
+            #expect(out.contains(line), "missing \(line)")
+        }
+        #expect(exists(folder, "Models/default.moodify"))
+    }
+
     @Test(arguments: ["method_1_speaker_independent", "method_2_speaker_independent"])
     func speakerIndependentNotebooksScoreUnseenActors(_ name: String) throws {
         let (out, folder) = try run(name)
