@@ -18,7 +18,7 @@ extension Builtins {
 
         plots,
 
-        // music,
+        music,
 
         // pipeline,
     ]
