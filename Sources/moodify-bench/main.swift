@@ -6,6 +6,7 @@ let suites: [BenchmarkSuite] = [
     audioSuite,
     featuresSuite,
     chromaSuite,
+    pipelineSuite,
 ]
 
 let corpus = ProcessInfo.processInfo.environment["MOODIFY_AUDIO"] ?? "../shared/corpus/crema-d-dev"

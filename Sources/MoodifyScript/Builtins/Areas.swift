@@ -20,6 +20,6 @@ extension Builtins {
 
         music,
 
-        // pipeline,
+        pipeline,
     ]
 }
