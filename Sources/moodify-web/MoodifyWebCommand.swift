@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Moodify
+import MoodifyMusic
+import MoodifyWeb
+
+/// `moodify-web`: serves the Moodify page and API (upload or record speech, see its emotion, get music).
+@main
+struct MoodifyWebCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moodify-web",
+        abstract: "Serve the Moodify web app: upload or record speech, see its emotion, get music for the mood.")
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The trained model bundle to serve.")
+    var model = "Models/default.moodify"
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: model) else {
+            throw LaunchError.missingModel(path: model)
+        }
+        let classifier: EmotionClassifier
+        do {
+            classifier = try EmotionClassifier(contentsOf: model)
+        } catch let error as ClassifierError {
+            throw LaunchError.unusableModel(path: model, reason: error.description)
+        }
+        let recommender = try Recommender()
+        let services = WebServices(predictor: classifier, recommender: recommender)
+        let app = try buildApplication(services: services, host: host, port: port)
+        let spotify = recommender.spotify == nil ? "catalog only (\(recommender.spotifyUnavailableReason))" : "Spotify, catalog as fallback"
+        print("moodify-web: model \(model) (\(classifier.featureSet), \(classifier.classes.joined(separator: " "))); music: \(spotify)")
+        print("moodify-web: open http://\(host):\(port)/")
+        try await app.runService()
+    }
+}
