@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "MoodifyTests", dependencies: ["Moodify"]),
         .testTarget(name: "MoodifyScriptTests", dependencies: ["MoodifyScript"], resources: [.copy("Fixtures")]),
         .testTarget(name: "moodify-replTests", dependencies: ["moodify-repl"]),
-        .testTarget(name: "MoodifyWebTests", dependencies: ["MoodifyWeb", "Moodify", "MoodifyAudio", "MoodifyMusic", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "MoodifyWebTests", dependencies: ["MoodifyWeb", "Moodify", "MoodifyAudio", "MoodifyLearn", "MoodifyMusic", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]
 )

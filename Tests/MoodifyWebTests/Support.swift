@@ -39,9 +39,12 @@ func withApp<T: Sendable>(_ services: WebServices, _ body: @Sendable (any TestCl
     try await buildApplication(services: services).test(.router, body)
 }
 
-/// WAV bytes of a 220 Hz tone (or silence when amplitude is 0), written by MoodifyAudio's WAV writer.
-func wavBytes(seconds: Double, rate: Int = 16000, amplitude: Float = 0.3) throws -> Data {
-    let samples = (0..<Int(seconds * Double(rate))).map { amplitude * sin(2 * Float.pi * 220 * Float($0) / Float(rate)) }
+/// WAV bytes of a 220 Hz tone (or silence when amplitude is 0) between `padding` seconds of silence,
+/// written by MoodifyAudio's WAV writer.
+func wavBytes(seconds: Double, rate: Int = 16000, amplitude: Float = 0.3, padding: Double = 0) throws -> Data {
+    let silence = [Float](repeating: 0, count: Int(padding * Double(rate)))
+    let tone = (0..<Int(seconds * Double(rate))).map { amplitude * sin(2 * Float.pi * 220 * Float($0) / Float(rate)) }
+    let samples = silence + tone + silence
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("moodify-web-\(UUID().uuidString).wav")
     defer { try? FileManager.default.removeItem(at: url) }
     try AudioBuffer(samples: samples, sampleRate: rate).write(to: url.path)
