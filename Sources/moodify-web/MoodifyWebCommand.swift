@@ -31,11 +31,17 @@ struct MoodifyWebCommand: AsyncParsableCommand {
             throw LaunchError.unusableModel(path: model, reason: error.description)
         }
         let recommender = try Recommender()
-        let services = WebServices(predictor: classifier, recommender: recommender)
+        let name = URL(fileURLWithPath: model).lastPathComponent
+        let services = WebServices(predictor: NamedPredictor(classifier, name: name), recommender: recommender)
         let app = try buildApplication(services: services, host: host, port: port)
         let spotify = recommender.spotify == nil ? "catalog only (\(recommender.spotifyUnavailableReason))" : "Spotify, catalog as fallback"
-        print("moodify-web: model \(model) (\(classifier.featureSet), \(classifier.classes.joined(separator: " "))); music: \(spotify)")
-        print("moodify-web: open http://\(host):\(port)/")
+        say("moodify-web: model \(model) (\(classifier.featureSet), \(classifier.classes.joined(separator: " "))); music: \(spotify)")
+        say("moodify-web: open http://\(host):\(port)/")
         try await app.runService()
+    }
+
+    /// Writes a line to standard output at once (print is block-buffered when stdout is not a terminal).
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

@@ -29,14 +29,16 @@ struct ClassifierServingTests {
     @Test("a clip padded with silence is classified from its trimmed sound; silence is 422")
     func predictsThroughTheApp() async throws {
         let classifier = try Self.classifier()
+        #expect(classifier.modelDescription.name == "sequential")
         #expect(classifier.modelDescription.featureSet == "method2")
         #expect(classifier.modelDescription.metadata["trained"] == "never (test fixture)")
-        let services = try testServices().replacingPredictor(with: classifier)
+        let services = try testServices().replacingPredictor(with: NamedPredictor(classifier, name: "tiny.moodify"))
         let voice = try wavBytes(seconds: 1, rate: 22050, padding: 0.5)
         let silence = try wavBytes(seconds: 1, rate: 22050, amplitude: 0)
         try await withApp(services) { client in
             let json = try await client.predict(voice).json
             #expect(json["classes"] as? [String] == Self.classes)
+            #expect(json["model"] as? String == "tiny.moodify")
             let probabilities = json["probabilities"] as? [String: Double] ?? [:]
             // Float32 softmax outputs summed in Double: 1 within a few float32 ulps.
             #expect(abs(probabilities.values.reduce(0, +) - 1) < 1e-5)
