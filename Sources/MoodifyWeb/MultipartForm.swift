@@ -25,12 +25,14 @@ struct MultipartForm {
         guard var start = body.firstRange(of: delimiter, from: 0)?.upperBound else {
             throw .badMultipart("The multipart upload does not contain its boundary.")
         }
-        while let headerEnd = body.firstRange(of: separator, from: start) {
-            let headers = String(decoding: body[start..<headerEnd.lowerBound], as: UTF8.self)
-            let closing = Array("\r\n--\(boundary)".utf8)
-            guard let next = body.firstRange(of: closing, from: headerEnd.upperBound) else {
+        let closing = Array("\r\n--\(boundary)".utf8)
+        let end = Array("--".utf8)
+        while !body[start...].starts(with: end) {
+            guard let headerEnd = body.firstRange(of: separator, from: start),
+                  let next = body.firstRange(of: closing, from: headerEnd.upperBound) else {
                 throw .badMultipart("The multipart upload ends before its closing boundary.")
             }
+            let headers = String(decoding: body[start..<headerEnd.lowerBound], as: UTF8.self)
             if Self.fieldName(in: headers) == name {
                 return body[headerEnd.upperBound..<next.lowerBound]
             }
