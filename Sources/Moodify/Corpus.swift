@@ -12,6 +12,13 @@ public struct Corpus: Sendable {
     /// File extensions read as audio, compared case-insensitively.
     public static let audioExtensions: Set<String> = ["wav", "flac", "ogg", "mp3"]
 
+    /// A corpus of the given clips (a subset of another, or clips found elsewhere).
+    public init(path: String, clips: [Clip], unparsed: [String] = []) {
+        self.path = path
+        self.clips = clips
+        self.unparsed = unparsed
+    }
+
     /// Lists every .wav/.flac/.ogg/.mp3 file directly in the folder, sorted by name, and parses the names.
     public init(path: String) throws {
         var isDirectory: ObjCBool = false

@@ -55,6 +55,7 @@ public final class EmotionClassifier: Sendable {
                                                      reason: "the set has \(width) values but the network reads input shape \(bundle.inputShape)")
         }
         guard let labels = bundle.labels, !labels.isEmpty else { throw ClassifierError.invalidBundle("it holds no class labels") }
+        guard Set(labels).count == labels.count else { throw ClassifierError.invalidBundle("its class labels \(labels) repeat a name") }
         let network: Sequential
         do {
             network = try bundle.makeModel()

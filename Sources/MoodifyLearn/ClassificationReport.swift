@@ -41,33 +41,23 @@ public struct ClassificationReport: Sendable {
         guard digits >= 0 else { throw MetricsError.invalidDigits(digits) }
         let classes = labels.count
         try validateCodes(yTrue, yPred, classes: classes)
-        var truePositives = [Int](repeating: 0, count: classes)
-        var trueCounts = [Int](repeating: 0, count: classes)
-        var predictedCounts = [Int](repeating: 0, count: classes)
-        for (t, p) in zip(yTrue, yPred) {
-            trueCounts[t] += 1
-            predictedCounts[p] += 1
-            if t == p { truePositives[t] += 1 }
-        }
-        func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
+        let counts = ClassCounts(yTrue, yPred, labels: Array(0..<classes))
+        let precision = counts.precision, recall = counts.recall, f1 = counts.f1
         perClass = (0..<classes).map { c in
-            ClassScore(label: labels[c], precision: ratio(truePositives[c], predictedCounts[c]),
-                       recall: ratio(truePositives[c], trueCounts[c]),
-                       f1: ratio(2 * truePositives[c], trueCounts[c] + predictedCounts[c]), support: trueCounts[c])
+            ClassScore(label: labels[c], precision: precision[c], recall: recall[c], f1: f1[c], support: counts.trueCounts[c])
         }
         let n = Double(classes)
-        let weights = trueCounts.map(Double.init)
+        let weights = counts.trueCounts.map(Double.init)
         let totalWeight = numpySum(weights)
         func macro(_ v: [Double]) -> Double { numpySum(v) / n }
         func weighted(_ v: [Double]) -> Double { numpySum(zip(v, weights).map { $0 * $1 }) / totalWeight }
-        let p = perClass.map(\.precision), r = perClass.map(\.recall), f = perClass.map(\.f1)
-        accuracy = ratio(truePositives.reduce(0, +), yTrue.count)
-        macroPrecision = macro(p)
-        macroRecall = macro(r)
-        macroF1 = macro(f)
-        weightedPrecision = weighted(p)
-        weightedRecall = weighted(r)
-        weightedF1 = weighted(f)
+        accuracy = ClassCounts.ratio(counts.truePositives.reduce(0, +), yTrue.count)
+        macroPrecision = macro(precision)
+        macroRecall = macro(recall)
+        macroF1 = macro(f1)
+        weightedPrecision = weighted(precision)
+        weightedRecall = weighted(recall)
+        weightedF1 = weighted(f1)
 
         let width = max(labels.map(\.unicodeScalars.count).max() ?? 0, "weighted avg".count, digits)
         func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.unicodeScalars.count)) + s }

@@ -8,6 +8,10 @@ public struct FoldResult: Sendable {
     public var trainCount: Int
     /// Test rows.
     public var testCount: Int
+    /// The test rows' indices in the data, in the order of `predictions`.
+    public var testIndices: [Int]
+    /// The predicted class of each test row (the argmax of the model's output after training).
+    public var predictions: [Int]
 }
 
 /// Every fold's result and the model of the best one.
@@ -23,6 +27,15 @@ public struct CrossValidationResult {
     public var accuracies: [Float] { folds.map(\.evaluation.accuracy) }
     /// The mean test accuracy.
     public var meanAccuracy: Float { accuracies.reduce(0, +) / Float(max(folds.count, 1)) }
+
+    /// Out-of-fold predictions: every row some fold tested, ascending, with the class its fold's model
+    /// predicted (a row tested by several folds keeps the last fold's prediction).
+    public var outOfFold: (rows: [Int], predictions: [Int]) {
+        var predicted: [Int: Int] = [:]
+        for fold in folds { for (row, p) in zip(fold.testIndices, fold.predictions) { predicted[row] = p } }
+        let rows = predicted.keys.sorted()
+        return (rows, rows.map { predicted[$0]! })
+    }
 }
 
 /// Extra training rows made from the samples (augmented copies), each tied to the sample it came from,
@@ -49,11 +62,13 @@ public struct AugmentedRows {
 /// Runs k-fold cross-validation: for each split, a fresh model from `build` is trained on the training
 /// rows (plus their augmented copies, then oversampled by `oversample` if given; neither touches the test
 /// rows) with the test rows as validation data, then evaluated on them. Each fold gets a fresh copy of the
-/// options' optimizer and the seed plus the fold index.
+/// options' optimizer and the seed plus the fold index; `configureFold`, when given, may then change the
+/// fold's options (e.g. give it new callbacks) before training.
 public func crossValidate(build: () throws -> Sequential, x: Matrix, y: [Int], splits: [(train: [Int], test: [Int])],
                           augmented: AugmentedRows? = nil,
                           oversample: ((Matrix, [Int]) throws -> (Matrix, [Int]))? = nil,
                           options: FitOptions = FitOptions(),
+                          configureFold: ((_ fold: Int, _ options: inout FitOptions) throws -> Void)? = nil,
                           foldDone: ((Int, FoldResult) -> Void)? = nil) throws -> CrossValidationResult {
     guard x.rows == y.count else {
         throw LearnError.shapeMismatch(context: "Cross-validation labels", expected: "\(x.rows)", got: "\(y.count)")
@@ -78,9 +93,12 @@ public func crossValidate(build: () throws -> Sequential, x: Matrix, y: [Int], s
         var foldOptions = options
         foldOptions.optimizer = options.optimizer?.fresh()
         foldOptions.seed = options.seed.map { $0 &+ UInt64(index) }
+        try configureFold?(index, &foldOptions)
         let history = try model.fit(trainX, trainY, validation: ValidationData(testX, testY), options: foldOptions)
         let evaluation = try model.evaluate(testX, testY, batchSize: options.batchSize)
-        let result = FoldResult(history: history, evaluation: evaluation, trainCount: trainX.rows, testCount: testX.rows)
+        let predictions = try model.predict(testX).argmaxRows()
+        let result = FoldResult(history: history, evaluation: evaluation, trainCount: trainX.rows, testCount: testX.rows,
+                                testIndices: split.test, predictions: predictions)
         folds.append(result)
         foldDone?(index, result)
         if best == nil || evaluation.accuracy > folds[best!.index].evaluation.accuracy { best = (index, model) }

@@ -51,3 +51,17 @@ func approximateMode<G: RandomNumberGenerator>(_ counts: [Int], draws: Int, usin
     }
     return result
 }
+
+/// Row indices for a train/test split that keeps every group (e.g. a speaker) on one side, as scikit-learn's
+/// `GroupShuffleSplit`: `ceil(testSize · groups)` groups drawn at random go to the test side. Rows come back ascending.
+public func groupTrainTestSplit(groups: [String], testSize: Double, seed: UInt64) throws -> (train: [Int], test: [Int]) {
+    guard testSize > 0 && testSize < 1 else { throw SplitError.invalidTestSize(testSize) }
+    let (unique, groupOf) = groups.uniqueSortedInverse()
+    let testGroups = Int((testSize * Double(unique.count)).rounded(.up))
+    guard testGroups < unique.count else { throw SplitError.emptyTrainingSet(samples: groups.count, testSize: testSize) }
+    var generator = SeededGenerator(seed: seed)
+    let chosen = Set(Array(unique.indices).shuffled(using: &generator).prefix(testGroups))
+    let test = groupOf.indices.filter { chosen.contains(groupOf[$0]) }
+    let train = groupOf.indices.filter { !chosen.contains(groupOf[$0]) }
+    return (train, test)
+}

@@ -132,20 +132,31 @@ struct CrossValidationTests {
             (train: (0..<30).filter { $0 % 3 != fold }, test: (0..<30).filter { $0 % 3 == fold })
         }
         let augmented = try AugmentedRows(x: x, y: y, source: Array(0..<30))
-        var oversampledSizes: [Int] = [], built = 0
+        var oversampledSizes: [Int] = [], built = 0, configured: [Int] = []
         let result = try crossValidate(
             build: { built += 1; return try smallCNN(seed: UInt64(built)) }, x: x, y: y, splits: splits, augmented: augmented,
             oversample: { rows, labels in
                 oversampledSizes.append(rows.rows)
                 return (rows.appendingRows(of: rows.rows([0])), labels + [labels[0]])
             },
-            options: FitOptions(optimizer: Adam(learningRate: 0.01), epochs: 3, batchSize: 8, seed: 1, verbose: false))
+            options: FitOptions(optimizer: Adam(learningRate: 0.01), epochs: 3, batchSize: 8, seed: 1, verbose: false),
+            configureFold: { fold, options in
+                configured.append(fold)
+                options.epochs = 3 + fold
+            })
         #expect(built == 3)
+        #expect(configured == [0, 1, 2])
+        #expect(result.folds.map(\.history.epochs) == [3, 4, 5])
+        // Every row is tested once; each fold's predictions reproduce its accuracy.
+        #expect(result.outOfFold.rows == Array(0..<30))
+        for fold in result.folds {
+            let hits = zip(fold.testIndices, fold.predictions).filter { y[$0] == $1 }.count
+            #expect(Float(hits) / Float(fold.testCount) == fold.evaluation.accuracy)
+        }
         // 20 training rows plus their 20 augmented copies; the test rows' copies are left out.
         #expect(oversampledSizes == [40, 40, 40])
         #expect(result.folds.map(\.trainCount) == [41, 41, 41])
         #expect(result.folds.map(\.testCount) == [10, 10, 10])
-        #expect(result.folds.allSatisfy { $0.history.epochs == 3 })
         #expect(result.accuracies[result.bestFold] == result.accuracies.max())
         let bestScore = try result.bestModel.evaluate(x.rows(splits[result.bestFold].test), splits[result.bestFold].test.map { y[$0] })
         #expect(bestScore.accuracy == result.accuracies[result.bestFold])

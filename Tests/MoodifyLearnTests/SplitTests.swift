@@ -131,4 +131,19 @@ struct SplitTests {
             try trainTestSplit(count: 9, testSize: 0.2, stratify: [0, 1, 2, 0, 1, 2, 0, 1, 2], seed: 0)
         }
     }
+
+    @Test("a grouped train/test split keeps every group on one side")
+    func groupTrainTest() throws {
+        let groups = (0..<50).map { "actor\($0 % 10)" }
+        let split = try groupTrainTestSplit(groups: groups, testSize: 0.25, seed: 42)
+        let testGroups = Set(split.test.map { groups[$0] }), trainGroups = Set(split.train.map { groups[$0] })
+        #expect(testGroups.count == 3)  // ceil(0.25 · 10 groups)
+        #expect(testGroups.isDisjoint(with: trainGroups) && split.train.count + split.test.count == 50)
+        #expect(split.test == split.test.sorted())
+        #expect(try groupTrainTestSplit(groups: groups, testSize: 0.25, seed: 42) == split)
+        #expect(throws: SplitError.invalidTestSize(0)) { try groupTrainTestSplit(groups: groups, testSize: 0, seed: 0) }
+        #expect(throws: SplitError.emptyTrainingSet(samples: 2, testSize: 0.9)) {
+            try groupTrainTestSplit(groups: ["a", "b"], testSize: 0.9, seed: 0)
+        }
+    }
 }

@@ -42,6 +42,13 @@ import Testing
         #expect(try shown("m = matrix([[1, 2], [3, 4]])\n[sum(m), mean(m), sum(m, axis: 0), mean(m, axis: 1)]") == "[10, 2.5, [4, 6], [1.5, 3.5]]")
         #expect(errorMessage("sum(matrix([[1]]), axis: 2)") == "sum: axis must be 0 (columns) or 1 (rows), got 2")
         #expect(errorMessage("mean([1], axis: 0)") == "mean: axis applies to a matrix, got a list")
+        // numpy.std([1, 2, 3, 4]) = 1.118033988749895 (population, ddof 0); per column of [[1, 2], [3, 6]]: [1, 2].
+        #expect(try shown("round(std([1, 2, 3, 4]), 6)") == "1.118034")
+        #expect(try shown("std(matrix([[1, 2], [3, 6]]), axis: 0)") == "[1, 2]")
+        // Columns 0 and 1 rise together (r = 1), column 2 falls (r = -1); a constant row correlates as NaN.
+        #expect(try shown("corrcoef(matrix([[1, 2, 9], [2, 4, 7], [3, 7, 1]]), rowvar: false)[0, 2]") == "-0.96076894")
+        #expect(try shown("corrcoef(matrix([[1, 2, 3], [2, 4, 6]]))") == "Matrix 2×2 [[1, 1], [1, 1]]")
+        #expect(try shown("corrcoef(matrix([[1, 1, 1], [1, 2, 3]]))[0, 1]") == "nan")
         #expect(errorMessage("sum([\"a\"])") == "sum: expected a list of numbers for x, got a list (item 0 is a string)")
     }
 

@@ -121,6 +121,11 @@ enum ClassifierFixture {
         var unlabeled = try ClassifierFixture.bundle()
         unlabeled.labels = nil
         #expect(throws: ClassifierError.invalidBundle("it holds no class labels")) { try EmotionClassifier(bundle: unlabeled) }
+        var repeated = try ClassifierFixture.bundle()
+        repeated.labels = ["ANG", "DIS", "FEA", "HAP", "NEU", "ANG"]
+        #expect(throws: ClassifierError.invalidBundle("its class labels [\"ANG\", \"DIS\", \"FEA\", \"HAP\", \"NEU\", \"ANG\"] repeat a name")) {
+            try EmotionClassifier(bundle: repeated)
+        }
         var fewer = try ClassifierFixture.bundle()
         fewer.labels = ["ANG", "SAD"]
         #expect(throws: ClassifierError.invalidBundle("the network has 6 outputs but the bundle names 2 classes")) {

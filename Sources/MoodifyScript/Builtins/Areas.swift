@@ -12,14 +12,16 @@ extension Builtins {
 
         // chroma,
 
-        // preprocessing,
+        preprocessing,
 
-        // network,
+        network,
 
         plots,
 
         music,
 
         pipeline,
+
+        notebook,
     ]
 }

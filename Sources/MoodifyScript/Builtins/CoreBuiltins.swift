@@ -109,6 +109,19 @@ extension Builtins {
         Builtin("mean", [.required("x"), .named("axis", nil)], doc: "The mean of a list or matrix; axis 0 averages each column, axis 1 each row.") { args in
             try aggregate(args, "mean") { $0.isEmpty ? .nan : $0.reduce(0, +) / Double($0.count) }
         },
+        Builtin("std", [.required("x"), .named("axis", nil)],
+                doc: "The population standard deviation of a list or matrix (numpy.std, ddof 0); axis as mean.") { args in
+            try aggregate(args, "std") { values in
+                guard !values.isEmpty else { return .nan }
+                let mean = values.reduce(0, +) / Double(values.count)
+                return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+            }
+        },
+        Builtin("corrcoef", [.required("x"), .named("rowvar", true)],
+                doc: "Pearson correlation matrix of a matrix's rows (rowvar: false: of its columns), as numpy.corrcoef.") { args in
+            let x = try args.matrix("x")
+            return .matrix(correlations(try args.bool("rowvar") ? x : x.transposed))
+        },
         Builtin("sorted", [.required("items"), .named("key", nil), .named("reverse", false)],
                 doc: "The items in ascending order (numbers or strings); key: a function giving each item's sort value.") { args in
             let items = try args.list("items")
@@ -191,6 +204,28 @@ extension Builtins {
             }
         }
         return best
+    }
+
+    /// The Pearson correlation of every pair of rows of `x` (a constant row correlates as NaN, as numpy).
+    private static func correlations(_ x: Matrix) -> Matrix {
+        let n = x.cols
+        let centred: [[Double]] = (0..<x.rows).map { r in
+            let row = x.row(r).map(Double.init)
+            let mean = row.reduce(0, +) / Double(max(n, 1))
+            return row.map { $0 - mean }
+        }
+        let norms = centred.map { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        var result = Matrix(rows: x.rows, cols: x.rows)
+        for i in 0..<x.rows {
+            for j in i..<x.rows {
+                let dot = zip(centred[i], centred[j]).reduce(0) { $0 + $1.0 * $1.1 }
+                let raw = dot / (norms[i] * norms[j])
+                let r = Float(raw.isNaN ? raw : max(-1, min(1, raw)))
+                result[i, j] = r
+                result[j, i] = r
+            }
+        }
+        return result
     }
 
     private static func aggregate(_ args: Arguments, _ name: String, _ f: ([Double]) -> Double) throws -> Value {

@@ -73,13 +73,6 @@ extension Arguments {
         if case .string(let path) = self[name] { return try Corpus(path: path) }
         return try object(name, as: CorpusObject.self, expected: "a Corpus or a folder path").corpus
     }
-
-    /// The seed argument `name` as a non-negative integer.
-    func seed(_ name: String) throws -> UInt64 {
-        let seed = try int(name)
-        guard seed >= 0 else { throw ValueError.invalid("\(function): \(name) must be a non-negative integer, got \(seed)") }
-        return UInt64(seed)
-    }
 }
 
 extension Builtins {
@@ -90,7 +83,7 @@ extension Builtins {
                 doc: "A clip's feature vector (4 rows with augment), or a corpus's FeatureTable (one row per clip, in parallel, cached in .moodify-cache).") { args in
             let set = try FeatureSet.named(try args.string("set"))
             let augment = try args.bool("augment")
-            let seed = try args.seed("seed")
+            let seed = try args.seedOrRandom("seed")
             if case .object(let object) = args["a_or_corpus"], let audio = object as? AudioBufferObject {
                 guard augment else { return .floats(try set.vector(for: audio.buffer)) }
                 var rng = SeededGenerator(seed: seed)
@@ -106,14 +99,19 @@ extension Builtins {
             return .object(FeatureTableObject(table: table))
         },
         Builtin("predict_file", [.required("model"), .required("path")],
-                doc: "The emotion of an audio file according to a model bundle (a .mdfy path): a Prediction with .emotion and .probabilities.") { args in
-            let classifier = try EmotionClassifier(contentsOf: try args.string("model"))
+                doc: "The emotion of an audio file according to a model bundle (a path, or a model from load_model): a Prediction with .emotion and .probabilities.") { args in
+            let classifier: EmotionClassifier
+            if case .object(let model as ModelObject) = args["model"] {
+                classifier = try EmotionClassifier(bundle: try model.bundle())
+            } else {
+                classifier = try EmotionClassifier(contentsOf: try args.string("model"))
+            }
             return .object(PredictionObject(prediction: try classifier.predict(file: try args.string("path"))))
         },
         Builtin("corpus_subset", [.required("corpus"), .named("per_speaker_emotion", nil), .named("limit", nil), .named("seed", 42)],
                 doc: "A random subset of a corpus for quick runs: per_speaker_emotion: n clips of every actor and emotion, or limit: n clips keeping each emotion's share.") { args in
             let corpus = try args.corpusOrFolder("corpus")
-            let seed = try args.seed("seed")
+            let seed = try args.seedOrRandom("seed")
             switch (try args.optionalInt("per_speaker_emotion"), try args.optionalInt("limit")) {
             case (let n?, nil): return .object(CorpusObject(corpus: corpus.subset(perSpeakerEmotion: n, seed: seed)))
             case (nil, let n?): return .object(CorpusObject(corpus: corpus.subset(limit: n, seed: seed)))

@@ -1,0 +1,106 @@
+import Foundation
+import MoodifyLearn
+
+extension Builtins {
+    /// `cross_validate(build, X, y, …)`: k-fold training of a new model per fold, as the notebooks' CV loop.
+    static let crossValidateBuiltin = Builtin(
+        "cross_validate",
+        [.required("build"), .required("X"), .required("y"), .named("folds", 5), .named("groups", nil), .named("oversample", nil),
+         .named("seed", 42)] + fitParameters.filter { $0.name != "seed" },
+        doc: "Train build() on each fold (5 → stratified, shuffled, grouped with groups; or [train, test] pairs), oversampling the training side only."
+    ) { args in
+        let build = try args.function("build")
+        let x = try args.matrix("X")
+        let given = try args.labels("y")
+        let codes: [Int], names: [String]?
+        switch given {
+        case .names(let n):
+            let (encoder, encoded) = LabelEncoder.fitTransform(n)
+            (codes, names) = (encoded, encoder.classes)
+        case .indices(let i):
+            (codes, names) = (i, nil)
+        }
+        guard codes.count == x.rows else { throw ValueError.invalid("cross_validate: X has \(x.rows) rows but y has \(codes.count) labels") }
+        let seed = try args.seed("seed")
+        let splits = try crossValidationSplits(args, codes: codes, seed: seed)
+        let oversample = try oversampler(args, seed: seed)
+        var fold = 0
+        let result = try crossValidate(
+            build: {
+                fold += 1
+                args.interpreter.write("Fold \(fold)\n")
+                let made = try args.interpreter.call(build, [])
+                guard case .object(let model as ModelObject) = made else {
+                    throw ValueError.invalid("cross_validate: build must return a model (sequential(…)), got \(made.kindDescription)")
+                }
+                return try model.copyOfModel(seed: seed.map { $0 &+ UInt64(fold) })
+            },
+            x: x, y: codes, splits: splits.map { ($0.train, $0.test) }, oversample: oversample,
+            options: FitOptions(batchSize: try args.int("batch_size"), seed: seed),
+            configureFold: { index, options in
+                let foldSeed = options.seed
+                options = try args.fitOptions(fold: index + 1)
+                options.seed = foldSeed
+            },
+            foldDone: { index, done in
+                args.interpreter.write(String(format: "Validation Accuracy for Fold %d: %.4f\n", index + 1, Double(done.evaluation.accuracy)))
+            })
+        let (rows, predicted) = result.outOfFold
+        func labels(_ codes: [Int]) -> Value { names.map { n in .strings(codes.map { n[$0] }) } ?? .ints(codes) }
+        let best = try ModelObject(bundle: try ModelBundle(model: result.bestModel, labels: names))
+        return .object(CrossValidationObject(
+            histories: result.folds.map(\.history), accuracies: result.accuracies, bestFold: result.bestFold, bestModel: best,
+            testIndices: result.folds.map(\.testIndices), outOfFoldRows: rows, yTrue: labels(rows.map { codes[$0] }),
+            yPred: labels(predicted)))
+    }
+
+    /// The folds: a number makes stratified (with groups, stratified group) k folds shuffled with the seed;
+    /// a list gives `[train_indices, test_indices]` pairs.
+    private static func crossValidationSplits(_ args: Arguments, codes: [Int], seed: UInt64?) throws -> [Fold] {
+        if case .list(let pairs) = args["folds"] {
+            return try pairs.enumerated().map { i, pair in
+                guard case .list(let sides) = pair, sides.count == 2 else {
+                    throw ValueError.invalid("cross_validate: fold \(i + 1) must be [train_indices, test_indices], got \(pair.kindDescription)")
+                }
+                return Fold(train: try sides[0].asInts(), test: try sides[1].asInts())
+            }
+        }
+        let n = try args.int("folds")
+        guard args.optional("groups") != nil else {
+            return try StratifiedKFold(splits: n, shuffle: true, seed: seed).split(codes)
+        }
+        return try StratifiedGroupKFold(splits: n, shuffle: true, seed: seed).split(codes, groups: try args.groups("groups"))
+    }
+
+    /// The oversampling applied to each fold's training side: nil, "smote" (k 5, seeded per fold), or a script
+    /// function `f(X, y)` returning `[X, y]`.
+    private static func oversampler(_ args: Arguments, seed: UInt64?) throws -> ((Matrix, [Int]) throws -> (Matrix, [Int]))? {
+        var calls: UInt64 = 0
+        switch args["oversample"] {
+        case .null:
+            return nil
+        case .string("smote"):
+            let base = seed ?? .random(in: .min ... .max)
+            return { x, y in
+                calls += 1
+                return try smote(x, y, k: 5, seed: base &+ calls)
+            }
+        case .function:
+            let function = args["oversample"]
+            return { x, y in
+                let out = try args.interpreter.call(function, [.matrix(x), .ints(y)])
+                guard case .list(let pair) = out, pair.count == 2 else {
+                    throw ValueError.invalid("cross_validate: oversample must return [X, y], got \(out.kindDescription)")
+                }
+                let rows = try pair[0].asMatrix(), labels = try pair[1].asInts()
+                guard rows.rows == labels.count, rows.cols == x.cols else {
+                    throw ValueError.invalid("cross_validate: oversample returned \(rows.rows)×\(rows.cols) rows and \(labels.count) labels for \(x.cols) columns")
+                }
+                return (rows, labels)
+            }
+        default:
+            throw ValueError.argumentType(function: args.function, parameter: "oversample", expected: "nil, \"smote\" or a function",
+                                          got: args["oversample"].kindDescription)
+        }
+    }
+}

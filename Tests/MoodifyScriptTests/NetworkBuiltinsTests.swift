@@ -1,0 +1,195 @@
+import Foundation
+import MoodifyLearn
+import Testing
+@testable import MoodifyScript
+
+@Suite struct NetworkBuiltinsTests {
+    /// A small CNN for `[16, 1]` inputs and two classes.
+    private let cnn = """
+        fn build() {
+            return sequential([conv1d(4, 3, activation: "relu"), batch_norm(), max_pool1d(2), dropout(0.1), flatten(),
+                               dense(8, activation: "relu", l2: 0.001), dense(2, activation: "softmax")], seed: 7)
+        }
+        """
+
+    private var data: [String: Value] {
+        let (x, y) = separableData(rows: 20, cols: 16)
+        return ["X": .matrix(x), "y": .ints(y)]
+    }
+
+    @Test func aSmallCNNLearnsSeparableData() throws {
+        let s = try session(cnn + """
+
+            m = build()
+            h = m.fit(X, one_hot(y), optimizer: adam(lr: 0.01), validation: [X, y], epochs: 12, batch_size: 8, seed: 1,
+                      callbacks: [reduce_lr_on_plateau(patience: 2)])
+            score = m.evaluate(X, y)
+            acc = accuracy(y, argmax(m.predict(X)))
+            shape = m.input_shape
+            text = m.summary()
+            h
+            """, data)
+        guard case .number(let acc)? = s.interpreter.variable("acc") else { Issue.record("no accuracy"); return }
+        #expect(acc >= 0.95)  // two classes that ramp in opposite directions: trivially separable
+        guard case .list(let score)? = s.interpreter.variable("score") else { Issue.record("no score"); return }
+        #expect(score.count == 2 && score[1] == .number(acc))  // evaluate's accuracy is predict's
+        #expect(s.interpreter.variable("shape") == .ints([16, 1]))  // a 2-D matrix read as [rows, 16, 1]
+        guard case .object(let history as HistoryObject)? = s.interpreter.variable("h") else { Issue.record("no history"); return }
+        #expect(history.history.epochs == 12)
+        for key in ["loss", "accuracy", "val_loss", "val_accuracy", "lr", "seconds_per_epoch"] {
+            #expect(try (history.property(key) ?? .null).asDoubles().count == 12, "\(key)")
+        }
+        let display = try #require(s.display)
+        #expect(display.hasPrefix("History of 12 epochs"))
+        #expect(display.contains("epoch        loss         accuracy     val_loss     val_accuracy lr"))
+        let summary = try (s.interpreter.variable("text") ?? .null)
+        #expect(Display.str(summary).contains("conv1d (Conv1D)"))
+        #expect(s.output.isEmpty)  // no progress lines without a terminal
+    }
+
+    @Test func crossValidateTrainsEveryFoldAndPredictsEveryRow() throws {
+        let folder = scratchPath("checkpoints")
+        let s = try session(cnn + """
+
+            fn optimizer() { return adam(lr: 0.01) }
+            cv = cross_validate(build, X, y, folds: 3, epochs: 4, batch_size: 8, optimizer: optimizer, oversample: "smote",
+                                callbacks: [early_stopping(patience: 2), model_checkpoint("\(folder)/fold{fold}.mdfy")])
+            hist = cv.histories
+            cm = confusion_matrix(cv.y_true, cv.y_pred)
+            cv
+            """, data)
+        guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { Issue.record("no result"); return }
+        #expect(cv.histories.count == 3)
+        #expect(cv.outOfFoldRows == Array(0..<40))
+        #expect(try cv.yTrue.asInts() == (0..<40).map { $0 % 2 })
+        #expect(try cv.yPred.asInts().count == 40)
+        #expect((0..<3).contains(cv.bestFold))
+        #expect(cv.accuracies[cv.bestFold] == cv.accuracies.max())
+        // The out-of-fold predictions reproduce the mean fold accuracy (folds of 13–14 rows: weighted vs plain mean, 0.01).
+        let cm = try matrixVariable(s.interpreter, "cm")
+        #expect(cm.values.reduce(0, +) == 40)
+        #expect(abs(Double(cm[0, 0] + cm[1, 1]) / 40 - cv.mean) < 0.01)
+        for n in 1...3 {
+            #expect(s.output.contains("Fold \(n)\n"))
+            #expect(s.output.contains(String(format: "Validation Accuracy for Fold %d: %.4f\n", n, Double(cv.accuracies[n - 1]))))
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/fold\(n).mdfy"))
+        }
+        let display = try #require(s.display)
+        #expect(display.hasPrefix("Fold-wise Accuracy:\nFold 1 "))
+        let best = try cv.bestModel.withModel { try $0.predict(Matrix(rowArrays: [[Float](repeating: 0, count: 16)])) }
+        #expect(best.shape == [1, 2])
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test func crossValidateTakesExplicitSplitsAndNamedLabels() throws {
+        let (x, y) = separableData(rows: 6, cols: 16)
+        let names = Value.strings(y.map { $0 == 0 ? "ANG" : "SAD" })
+        let s = try session(cnn + """
+
+            splits = [[[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11]], [[4, 5, 6, 7, 8, 9, 10, 11], [0, 1, 2, 3]]]
+            fn oversample(X, y) {
+                print("oversampling \\(len(y)) rows")
+                return smote(X, y, k_neighbors: 2, seed: 1)
+            }
+            cv = cross_validate(build, X, names, folds: splits, epochs: 1, oversample: oversample, class_weight: "balanced")
+            """, ["X": .matrix(x), "names": names])
+        // The function sees each fold's 8 training rows only, never the test rows.
+        #expect(s.output.components(separatedBy: "oversampling 8 rows\n").count == 3)
+        guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { Issue.record("no result"); return }
+        #expect(cv.histories.count == 2)
+        #expect(cv.outOfFoldRows == [0, 1, 2, 3, 8, 9, 10, 11])
+        #expect(try cv.yTrue.asStrings() == ["ANG", "SAD", "ANG", "SAD", "ANG", "SAD", "ANG", "SAD"])
+        #expect(cv.bestModel.labels == ["ANG", "SAD"])
+    }
+
+    @Test func crossValidateWithGroupsKeepsEachSpeakerInOneFold() throws {
+        var variables = data
+        let speakers = (0..<40).map { "actor\($0 % 6)" }
+        variables["speakers"] = .strings(speakers)
+        let s = try session(cnn + "\ncv = cross_validate(build, X, y, folds: 3, groups: speakers, epochs: 1)", variables)
+        guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { Issue.record("no result"); return }
+        var seen = Set<String>()
+        for test in cv.testIndices {
+            let groups = Set(test.map { speakers[$0] })
+            #expect(seen.isDisjoint(with: groups))  // a speaker's rows are tested in one fold only
+            seen.formUnion(groups)
+        }
+        #expect(seen.count == 6 && cv.outOfFoldRows == Array(0..<40))
+    }
+
+    @Test func saveAndLoadRoundTripGivesIdenticalPredictions() throws {
+        let path = scratchPath("model") + "/m.mdfy"
+        let s = try session(cnn + """
+
+            m = build()
+            h = m.fit(X, y, epochs: 2, batch_size: 8, seed: 3, class_weight: ["0": 1, "1": 2], shuffle: false, verbose: 0)
+            scaler = standard_scaler(X)
+            enc = label_encoder(["ANG", "SAD"])
+            p = save_model(m, "\(path)", scaler: scaler, labels: enc, features: "method1", metadata: ["folds": 5])
+            back = load_model(p)
+            same = back.predict(X) == m.predict(X)
+            info = [back.labels, back.feature_set, back.metadata, back.scaler.mean == scaler.mean]
+            """, data)
+        #expect(s.interpreter.variable("same") == .bool(true))
+        #expect(s.interpreter.variable("info") == .list([.strings(["ANG", "SAD"]), "method1", .dictionary(ValueDictionary([("folds", "5")])), true]))
+
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+        // The size it should have is read from the header (header plus weights), so only the start and end are fixed.
+        let message = errorMessage("load_model(\"\(path)\")")
+        #expect(message.hasPrefix("load_model: The model bundle is truncated: it should hold "))
+        #expect(message.hasSuffix(" bytes but holds \(bytes.count / 2)."))
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    @Test func plotHistoryReadsHistoriesAndCrossValidation() throws {
+        let folder = scratchPath("plots")
+        let s = try session(cnn + """
+
+            m = build()
+            h = m.fit(X, y, validation: [X, y], epochs: 2, seed: 1)
+            one = plot_history(h, to: "\(folder)/one.png")
+            cv = cross_validate(build, X, y, folds: 2, epochs: 2)
+            all = plot_history(cv, to: "\(folder)/folds.png")
+            """, data)
+        for name in ["one", "all"] {
+            guard case .string(let path)? = s.interpreter.variable(name) else { Issue.record("\(name) is not a path"); continue }
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test func ctrlCStopsTrainingBetweenEpochs() throws {
+        let printed = Printed()
+        let interpreter = Interpreter { printed.text += $0 }
+        interpreter.interruption = { printed.text.contains("stop") }
+        let (x, y) = separableData(rows: 4, cols: 16)
+        interpreter.setVariable("X", .matrix(x))
+        interpreter.setVariable("y", .ints(y))
+        _ = try interpreter.run(cnn + "\nm = build()")
+        // One statement: the interpreter checks between statements, the fit between epochs.
+        do {
+            _ = try interpreter.run("r = [print(\"stop\"), m.fit(X, y, epochs: 3)]")
+            Issue.record("the fit was not interrupted")
+        } catch {
+            #expect(error.message == "fit: training interrupted before epoch 1")
+        }
+    }
+
+    @Test func inputShapeBuildsAtOnce() throws {
+        // Dense(2) on 3 inputs: 3·2 weights + 2 biases.
+        #expect(try shown("sequential([dense(2)], input_shape: [3]).count_params") == "8")
+        #expect(try shown("sequential([dense(2)]).input_shape == nil") == "true")
+    }
+
+    @Test func badArgumentsGetOneClearSentence() {
+        #expect(errorMessage("conv1d(0, 3)") == "conv1d: Invalid argument: Conv1D: filters must be positive, got 0.")
+        #expect(errorMessage("dense(4, activation: \"tanh\")")
+            == "dense: activation must be one of \"linear\", \"relu\", \"softmax\", got \"tanh\"")
+        #expect(errorMessage("sequential([1])") == "sequential: layers must hold layers such as dense(…), got a number")
+        #expect(errorMessage("sequential([dense(2)]).fit([[1]], [\"a\"])").contains("encode them with label_encoder"))
+        #expect(errorMessage("early_stopping(mode: \"up\")").contains("mode must be"))
+        #expect(errorMessage("sequential([dense(2)]).fit([[1]], [0], class_weight: \"even\")").contains("expected nil, \"balanced\""))
+        #expect(errorMessage("cross_validate(1, [[1]], [0], oversample: \"adasyn\")").contains("expected a function for build"))
+    }
+}
