@@ -87,3 +87,15 @@ struct MusicBuiltinsTests {
         #expect(errorMessage(#"recommend("HAP", source: "radio")"#) == #"recommend: source must be one of "auto", "catalog", "spotify", got "radio""#)
     }
 }
+
+@Suite("print of host objects")
+struct PrintObjectTests {
+    @Test("print shows a host object's display, as Python's print shows str(x); inside a list it is its summary")
+    func printShowsDisplay() throws {
+        let printed = try evaluate(#"r = recommend("SAD", source: "catalog", seed: 2)"# + "\nprint(r)\nprint([r])").output
+        let lines = printed.split(separator: "\n")
+        #expect(lines.first == "Top tracks for SAD mood:")
+        #expect(lines.count == 8)
+        #expect(lines.last == "[Recommendation of 5 tracks for SAD from catalog]")
+    }
+}
