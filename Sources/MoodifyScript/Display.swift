@@ -34,10 +34,14 @@ public enum Display {
         }
     }
 
-    /// What `print` and `"\(x)"` show: strings as they are, everything else as `repr`.
+    /// What `print` and `"\(x)"` show: strings as they are, host objects their `display` (as Python's `str`),
+    /// everything else as `repr`.
     public static func str(_ value: Value) -> String {
-        if case .string(let s) = value { return s }
-        return repr(value)
+        switch value {
+        case .string(let s): return s
+        case .object(let o): return o.display
+        default: return repr(value)
+        }
     }
 
     /// What a cell shows for its last value: multi-line strings raw, matrices as a table, host objects their `display`.
