@@ -5,7 +5,7 @@ RELEASE := .build/release
 # The corpus: MOODIFY_AUDIO if set, else AudioWAV/, else the development corpus beside the project.
 MOODIFY_AUDIO ?= $(if $(wildcard AudioWAV),AudioWAV,$(if $(wildcard ../shared/corpus/crema-d-dev),../shared/corpus/crema-d-dev,AudioWAV))
 export MOODIFY_AUDIO
-NOTEBOOK ?= Notebooks/corpus.moodify
+NOTEBOOK ?= Notebooks/method_1.moodify
 
 .PHONY: setup build run test bench clean web
 

@@ -35,8 +35,10 @@ public struct ChromaFilterBank: Sendable, Equatable {
         for k in 0..<(nFFT - 1) { width[k] = max(position[k + 1] - position[k], 1) }
 
         let half = (n / 2).rounded(.toNearestOrEven)
+        // Every column is computed on its own, so only the non-aliased ones kept below are.
+        let bins = nFFT / 2 + 1
         var w = [Double](repeating: 0, count: nChroma * nFFT)
-        for k in 0..<nFFT {
+        for k in 0..<bins {
             for c in 0..<nChroma {
                 // Distance from pitch class c, wrapped into [−n/2, n/2) (np.remainder, offset to stay positive).
                 var d = (position[k] - Double(c) + half + 10 * n).truncatingRemainder(dividingBy: n)
@@ -60,7 +62,6 @@ public struct ChromaFilterBank: Sendable, Equatable {
             }
         }
         // Keep the non-aliased bins and rotate so that row 0 is C (A is row 0 before the roll).
-        let bins = nFFT / 2 + 1
         let roll = baseC ? 3 * (nChroma / 12) : 0
         var out = [Float](repeating: 0, count: nChroma * bins)
         for c in 0..<nChroma {
@@ -71,7 +72,7 @@ public struct ChromaFilterBank: Sendable, Equatable {
     }
 
     /// Raw chroma energy: the filters times the `nFFT / 2 + 1`-bin spectrogram `s` (float32 sums, as librosa's
-    /// float32 matrix product).
+    /// float32 matrix product). Weights below `negligibleWeight` are skipped.
     public func apply(to s: Spectrogram) -> Spectrogram {
         precondition(s.bins == bins, "chroma filters for nFFT \(nFFT) need \(bins) bins, the spectrogram has \(s.bins)")
         let frames = s.frames
@@ -82,7 +83,7 @@ public struct ChromaFilterBank: Sendable, Equatable {
                 out.withUnsafeMutableBufferPointer { o in
                     for c in 0..<nChroma {
                         let row = o.baseAddress! + c * frames
-                        for k in 0..<bins {
+                        for k in 0..<bins where w[c * bins + k] >= Self.negligibleWeight {
                             let weight = w[c * bins + k]
                             let source = v.baseAddress! + k * frames
                             for t in 0..<frames { row[t] += weight * source[t] }
@@ -93,6 +94,11 @@ public struct ChromaFilterBank: Sendable, Equatable {
         }
         return Spectrogram(bins: nChroma, frames: frames, values: out)
     }
+
+    /// Weights this small (the far tails of the Gaussians, down to 1e-32) change no float32 chroma value: each
+    /// frame is divided by its largest class, which holds a weight above 1e-3 of every bin's power. Their products
+    /// with small powers are subnormal floats, on which x86 arithmetic runs about a hundred times slower.
+    static let negligibleWeight: Float = 1e-20
 
     /// The filters for these parameters, built once per process and shared (tunings are few: librosa estimates
     /// them on a 0.01 grid).

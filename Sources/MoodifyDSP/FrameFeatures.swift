@@ -5,25 +5,31 @@
 public func zeroCrossingRate(_ y: [Float], frameLength: Int = 2048, hopLength: Int = 512, center: Bool = true) -> [Float] {
     precondition(frameLength > 0 && hopLength > 0, "frameLength and hopLength must be positive")
     let pad = center ? frameLength / 2 : 0
-    guard !y.isEmpty || !center else { return [] }
+    guard !y.isEmpty else { return [] }
     let total = y.count + 2 * pad
     let frames = frameCount(samples: total, frameLength: frameLength, hopLength: hopLength)
-    // negative[i] is the sign bit of padded sample i after thresholding.
-    var negative = [Bool](repeating: false, count: total)
+    // crossings[j]: how many positions i < j of the padded signal differ in sign bit from position i − 1, after
+    // thresholding; a frame's count is then a difference of two of them (exact integers, so the order is free).
+    var crossings = [Int32](repeating: 0, count: total + 1)
     y.withUnsafeBufferPointer { s in
-        for i in 0..<total {
-            let x = s[min(max(i - pad, 0), s.count - 1)]
-            negative[i] = abs(x) > 1e-10 && x.sign == .minus
+        crossings.withUnsafeMutableBufferPointer { c in
+            func negative(_ i: Int) -> Bool {
+                let x = s[min(max(i - pad, 0), s.count - 1)]
+                return abs(x) > 1e-10 && x.sign == .minus
+            }
+            var previous = negative(0)
+            for i in 1..<max(1, total) {
+                let current = negative(i)
+                c[i + 1] = c[i] + (current != previous ? 1 : 0)
+                previous = current
+            }
         }
     }
     var out = [Float](repeating: 0, count: frames)
-    negative.withUnsafeBufferPointer { neg in
-        for t in 0..<frames {
-            let start = t * hopLength
-            var crossings = 0
-            for i in (start + 1)..<(start + frameLength) where neg[i] != neg[i - 1] { crossings += 1 }
-            out[t] = Float(crossings) / Float(frameLength)
-        }
+    for t in 0..<frames {
+        // Positions start + 1 ..< start + frameLength.
+        let start = t * hopLength
+        out[t] = Float(crossings[start + frameLength] - crossings[start + 1]) / Float(frameLength)
     }
     return out
 }

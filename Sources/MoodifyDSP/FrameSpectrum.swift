@@ -83,18 +83,26 @@ struct FrameMatrix: Sendable {
     }
 }
 
-/// The transpose of a row-major `rows`×`columns` matrix, in cache-sized blocks.
+/// The transpose of a row-major `rows`×`columns` matrix, in cache-sized blocks (pointer steps without overflow
+/// checks: the sizes are those of an existing array).
 func transposed(_ a: [Float], rows: Int, columns: Int) -> [Float] {
     precondition(a.count == rows * columns)
     return [Float](unsafeUninitializedCapacity: a.count) { out, count in
         a.withUnsafeBufferPointer { src in
+            guard let source = src.baseAddress, let target = out.baseAddress else { return }
             let block = 32
             for r0 in Swift.stride(from: 0, to: rows, by: block) {
                 let r1 = min(r0 + block, rows)
                 for c0 in Swift.stride(from: 0, to: columns, by: block) {
-                    let c1 = min(c0 + block, columns)
-                    for r in r0..<r1 {
-                        for c in c0..<c1 { out[c * rows + r] = src[r * columns + c] }
+                    // Contiguous writes (one output row segment per input column), strided reads.
+                    let height = r1 &- r0
+                    for c in c0..<min(c0 + block, columns) {
+                        let to = target + (c &* rows &+ r0)
+                        var from = source + (r0 &* columns &+ c)
+                        for r in 0..<height {
+                            to[r] = from.pointee
+                            from += columns
+                        }
                     }
                 }
             }

@@ -52,8 +52,14 @@ struct DCT2: Sendable {
 /// MFCCs from a mel power spectrogram, as `librosa.feature.mfcc(S=power_to_db(mel))`: the first `nMFCC`
 /// orthonormal DCT-II coefficients of `powerToDB(mel)` (ref 1, amin 1e-10, top 80 dB) per frame.
 public func mfcc(melSpectrogram mel: Spectrogram, nMFCC: Int = 20) -> Spectrogram {
-    precondition(nMFCC > 0 && nMFCC <= mel.bins, "nMFCC must lie in 1...\(mel.bins)")
-    return DCT2(size: mel.bins, count: nMFCC).apply(to: powerToDB(mel))
+    mfcc(logMelSpectrogram: powerToDB(mel), nMFCC: nMFCC)
+}
+
+/// MFCCs from a log-power mel spectrogram, as `librosa.feature.mfcc(S=S)`: the first `nMFCC` orthonormal
+/// DCT-II coefficients of each frame.
+public func mfcc(logMelSpectrogram s: Spectrogram, nMFCC: Int = 20) -> Spectrogram {
+    precondition(nMFCC > 0 && nMFCC <= s.bins, "nMFCC must lie in 1...\(s.bins)")
+    return DCT2(size: s.bins, count: nMFCC).apply(to: s)
 }
 
 /// MFCCs of `y` as `librosa.feature.mfcc(y=y, sr=sr, n_mfcc=nMFCC)` (128 Slaney mels, n_fft 2048, hop 512).

@@ -31,12 +31,16 @@ func phaseVocoder(_ input: PolarFrames, rate: Double, hop: Int, nFFT: Int, outpu
     let twoPi = 2 * Double.pi, inverseTwoPi = 1 / (2 * Double.pi)
     let phiAdvance = (0..<bins).map { Double(hop) * twoPi * Double($0) / Double(nFFT) }
     let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 4 * bins)
-    defer { scratch.deallocate() }
+    // The phase increment of each bin between input frames i and i + 1 (float64, as librosa's phi_advance +
+    // dphase); output frames that read the same pair (rate < 1) reuse it.
+    let increment = UnsafeMutablePointer<Double>.allocate(capacity: bins)
+    defer { scratch.deallocate(); increment.deallocate() }
     // Frames past the end read as zero, as librosa pads two zero frames.
     let zeros = UnsafePointer(scratch + 2 * bins)
     (scratch + 2 * bins).initialize(repeating: 0, count: 2 * bins)
     let outRe = scratch, outIm = scratch + bins
     var phase = Array(input.angle[0..<bins])
+    var incrementFrame = -1
     input.magnitude.withUnsafeBufferPointer { m in
         input.angle.withUnsafeBufferPointer { a in
             phiAdvance.withUnsafeBufferPointer { advance in
@@ -46,17 +50,23 @@ func phaseVocoder(_ input: PolarFrames, rate: Double, hop: Int, nFFT: Int, outpu
                         let i = Int(step)
                         let alpha = step - Double(i)
                         let m0 = i < frames ? m.baseAddress! + i * bins : zeros
-                        let a0 = i < frames ? a.baseAddress! + i * bins : zeros
                         let m1 = i + 1 < frames ? m.baseAddress! + (i + 1) * bins : zeros
-                        let a1 = i + 1 < frames ? a.baseAddress! + (i + 1) * bins : zeros
+                        if i != incrementFrame {
+                            let a0 = i < frames ? a.baseAddress! + i * bins : zeros
+                            let a1 = i + 1 < frames ? a.baseAddress! + (i + 1) * bins : zeros
+                            for b in 0..<bins {
+                                var dphase = Double(a1[b] - a0[b]) - advance[b]
+                                dphase -= twoPi * FastMath.roundEven(dphase * inverseTwoPi)
+                                increment[b] = advance[b] + dphase
+                            }
+                            incrementFrame = i
+                        }
                         for b in 0..<bins {
                             let mag = (1 - alpha) * Double(m0[b]) + alpha * Double(m1[b])
                             let (s, c) = FastMath.sinCos(acc[b])
                             outRe[b] = Float(mag * Double(c))
                             outIm[b] = Float(mag * Double(s))
-                            var dphase = Double(a1[b] - a0[b]) - advance[b]
-                            dphase -= twoPi * FastMath.roundEven(dphase * inverseTwoPi)
-                            acc[b] = Float(Double(acc[b]) + (advance[b] + dphase))
+                            acc[b] = Float(Double(acc[b]) + increment[b])
                         }
                         sink(t, outRe, outIm)
                     }

@@ -42,34 +42,45 @@ func spectralContrast(_ s: FrameMatrix, sr: Double = 22050, fmin: Double = 200, 
     var peak = [Float](repeating: 0, count: bands.count * frames)
     var valley = peak
     let most = bands.map(\.count).max() ?? 1
-    var low = [Float](repeating: 0, count: most), high = low
+    let low = UnsafeMutablePointer<Float>.allocate(capacity: most), high = UnsafeMutablePointer<Float>.allocate(capacity: most)
+    defer { low.deallocate(); high.deallocate() }
     s.values.withUnsafeBufferPointer { v in
-        for t in 0..<frames {
-            let column = v.baseAddress! + t * s.bins
-            for (k, band) in bands.enumerated() {
-                let c = min(band.count, band.hi - band.lo)
-                // The c smallest and c largest values of the band, kept sorted by insertion.
-                var nLow = 0, nHigh = 0
-                for b in band.lo..<band.hi {
-                    let x = column[b]
-                    if nLow < c || x < low[nLow - 1] {
-                        var j = min(nLow, c - 1)
-                        while j > 0 && low[j - 1] > x { low[j] = low[j - 1]; j -= 1 }
-                        low[j] = x
-                        nLow = min(nLow + 1, c)
-                    }
-                    if nHigh < c || x > high[nHigh - 1] {
-                        var j = min(nHigh, c - 1)
-                        while j > 0 && high[j - 1] < x { high[j] = high[j - 1]; j -= 1 }
-                        high[j] = x
-                        nHigh = min(nHigh + 1, c)
+        peak.withUnsafeMutableBufferPointer { peak in
+            valley.withUnsafeMutableBufferPointer { valley in
+                for t in 0..<frames {
+                    let column = v.baseAddress! + t * s.bins
+                    for k in bands.indices {
+                        let band = bands[k]
+                        let c = min(band.count, band.hi - band.lo)
+                        // The c smallest and c largest values of the band, kept sorted by insertion. Spectra
+                        // mostly fall with frequency, so the smallest are sought from the top of the band down and
+                        // the largest from the bottom up: few values then displace one already kept.
+                        var nLow = 0, nHigh = 0
+                        for b in (band.lo..<band.hi).reversed() {
+                            let x = column[b]
+                            if nLow < c || x < low[nLow - 1] {
+                                var j = min(nLow, c - 1)
+                                while j > 0 && low[j - 1] > x { low[j] = low[j - 1]; j -= 1 }
+                                low[j] = x
+                                nLow = min(nLow + 1, c)
+                            }
+                        }
+                        for b in band.lo..<band.hi {
+                            let x = column[b]
+                            if nHigh < c || x > high[nHigh - 1] {
+                                var j = min(nHigh, c - 1)
+                                while j > 0 && high[j - 1] < x { high[j] = high[j - 1]; j -= 1 }
+                                high[j] = x
+                                nHigh = min(nHigh + 1, c)
+                            }
+                        }
+                        // librosa averages in float32 in ascending order.
+                        var lowSum: Float = 0, highSum: Float = 0
+                        for i in 0..<c { lowSum += low[i]; highSum += high[c - 1 - i] }
+                        valley[k * frames + t] = lowSum / Float(c)
+                        peak[k * frames + t] = highSum / Float(c)
                     }
                 }
-                // librosa averages in float32 in ascending order.
-                var lowSum: Float = 0, highSum: Float = 0
-                for i in 0..<c { lowSum += low[i]; highSum += high[c - 1 - i] }
-                valley[k * frames + t] = lowSum / Float(c)
-                peak[k * frames + t] = highSum / Float(c)
             }
         }
     }

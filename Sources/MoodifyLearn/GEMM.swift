@@ -9,8 +9,11 @@ import Dispatch
 /// (n ≤ m), else by columns. Every element of C is still computed by one call over the whole of k, so the
 /// split does not change results.
 enum GEMM {
-    /// Makes OpenBLAS single-threaded, once.
-    private static let singleThreaded: Void = openblas_set_num_threads(1)
+    /// Makes OpenBLAS single-threaded (after choosing its kernels), once.
+    private static let singleThreaded: Void = {
+        _ = OpenBLASKernels.ready
+        openblas_set_num_threads(1)
+    }()
 
     /// Products smaller than this many multiply-adds run in one call.
     private static let splitThreshold = 1 << 21

@@ -73,6 +73,7 @@ public struct NearestNeighbors: Sendable {
             for c in 0..<d { s += v[i * d + c] * v[i * d + c] }
             norms[i] = s
         }
+        _ = OpenBLASKernels.ready
         let blockRows = min(n, max(32, min(preferredBlockRows, blockBudget / n)))
         var products = [Float](repeating: 0, count: blockRows * n)
         products.withUnsafeMutableBufferPointer { g in

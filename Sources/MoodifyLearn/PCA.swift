@@ -26,6 +26,7 @@ public struct PCA: Sendable {
         let n = x.rows, d = x.cols
         var mean = [Double](repeating: 0, count: d)
         var covariance = [Double](repeating: 0, count: d * d)
+        _ = OpenBLASKernels.ready
         x.values.withUnsafeBufferPointer { v in
             for r in 0..<n { for c in 0..<d { mean[c] += Double(v[r * d + c]) } }
             for c in 0..<d { mean[c] /= Double(n) }
@@ -78,6 +79,7 @@ public struct PCA: Sendable {
         }
         var out = Matrix(rows: x.rows, cols: k)
         guard x.rows > 0 else { return out }
+        _ = OpenBLASKernels.ready
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(x.rows), blasint(k), blasint(d),
                     1, centred, blasint(d), components.values, blasint(d), 0, &out.values, blasint(k))
         return out

@@ -34,8 +34,8 @@ public enum Display {
         }
     }
 
-    /// What `print` and `"\(x)"` show: strings as they are, host objects their `display` (as Python's `str`),
-    /// everything else as `repr`.
+    /// What `print` and `"\(x)"` show: strings as they are, host objects their `display` (as Python's
+    /// `print(obj)` shows `str(obj)`), everything else as `repr`.
     public static func str(_ value: Value) -> String {
         switch value {
         case .string(let s): return s

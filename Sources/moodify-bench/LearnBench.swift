@@ -87,3 +87,77 @@ let learnSuite = BenchmarkSuite(name: "learn") { _ in
     Measurement(name: "learn.cnn256.train_30000.peak_rss", value: peakResidentMiB(), unit: "MiB",
                 note: "peak RSS of the bench process after one epoch on 30,000 x 256 (+3,000 validation)").emit()
 }
+
+/// CPU seconds used by every thread of this process so far (the work done, whatever else shares the cores).
+private func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// The wall and CPU seconds taken by `body`.
+private func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpu = processCPUSeconds()
+    let wall = try seconds(body)
+    return (wall, processCPUSeconds() - cpu)
+}
+
+/// Per-layer forward and backward CPU milliseconds of a training step on batches of 32, and Adam's update,
+/// averaged over `batches` batches after one warm-up batch.
+private func layerBreakdown(features: Int, batches: Int) throws {
+    let model = try notebookModel(features: features, seed: 3)
+    let (x, _) = randomData(rows: 32 * (batches + 1), features: features, seed: 2)
+    let input = Tensor(shape: [x.rows, features, 1], values: x.values)
+    let adam = Adam(learningRate: 0.003)
+    var rng = SeededGenerator(seed: 4)
+    var forward = [Double](repeating: 0, count: model.layers.count), backward = forward, update = 0.0
+    for batch in 0...batches {
+        let keep = batch > 0 ? 1.0 : 0.0
+        var h = input.samples((32 * batch)..<(32 * batch + 32))
+        for (index, layer) in model.layers.enumerated() {
+            forward[index] += keep * timed { h = layer.forward(h, train: true, rng: &rng) }.cpu
+        }
+        var gradient: Tensor? = Tensor(shape: h.shape, values: h.values.map { $0 - 1 / 6 })
+        for (index, layer) in model.layers.enumerated().reversed() {
+            backward[index] += keep * timed { gradient = layer.backward(gradient!, needsInputGradient: index > 0) }.cpu
+        }
+        update += keep * timed { adam.step(model.parameters) }.cpu
+    }
+    let perBatch = 1000 / Double(batches)
+    for (index, layer) in model.layers.enumerated() {
+        Measurement(name: "learn.layers\(features).\(layer.name).forward", value: forward[index] * perBatch, unit: "ms/batch",
+                    note: "CPU time, batch 32").emit()
+        Measurement(name: "learn.layers\(features).\(layer.name).backward", value: backward[index] * perBatch, unit: "ms/batch",
+                    note: "CPU time, batch 32").emit()
+    }
+    Measurement(name: "learn.layers\(features).adam", value: update * perBatch, unit: "ms/batch", note: "CPU time").emit()
+}
+
+/// One epoch of the notebook CNN on `rows` × `features` (batch 32, validation on `validation` rows): wall and CPU seconds.
+private func epochTiming(rows: Int, features: Int, validation: Int) throws {
+    let (x, y) = randomData(rows: rows, features: features, seed: 2)
+    let (vx, vy) = randomData(rows: max(validation, 1), features: features, seed: 7)
+    let model = try notebookModel(features: features, seed: 3)
+    let adam = Adam(learningRate: 0.003)
+    _ = try model.fit(x.rows(Array(0..<256)), Array(y.prefix(256)), optimizer: adam, epochs: 1, seed: 4, verbose: false)
+    var best = (wall: Double.infinity, cpu: Double.infinity)
+    for epoch in 0..<2 {
+        let time = try timed {
+            _ = try model.fit(x, y, validation: validation > 0 ? ValidationData(vx, vy) : nil, optimizer: adam, epochs: 1, batchSize: 32,
+                              seed: UInt64(5 + epoch), verbose: false)
+        }
+        best = (min(best.wall, time.wall), min(best.cpu, time.cpu))
+    }
+    let note = "notebook CNN, \(features) features, batch 32, validation \(validation) rows, best of 2"
+    Measurement(name: "learn.cnn\(features).epoch_\(rows).wall", value: best.wall, unit: "s/epoch", note: note).emit()
+    Measurement(name: "learn.cnn\(features).epoch_\(rows).cpu", value: best.cpu, unit: "CPU s/epoch", note: note).emit()
+}
+
+/// Where a training step's time goes, layer by layer, and whole epochs of both notebooks' shapes, as CPU time
+/// (which stays meaningful while other work shares the cores) and wall time.
+let learnLayersSuite = BenchmarkSuite(name: "learn-layers") { _ in
+    try layerBreakdown(features: 256, batches: 40)
+    try layerBreakdown(features: 140, batches: 40)
+    try epochTiming(rows: 8000, features: 256, validation: 0)
+    try epochTiming(rows: 4880, features: 140, validation: 1220)
+}

@@ -3,6 +3,7 @@ import Foundation
 // Every area adds its suite here; `moodify-bench [NAME…]` runs the named ones, or all.
 let suites: [BenchmarkSuite] = [
     learnSuite,
+    learnLayersSuite,
     audioSuite,
     featuresSuite,
     chromaSuite,

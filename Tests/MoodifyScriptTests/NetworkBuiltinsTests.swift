@@ -56,6 +56,8 @@ import Testing
                                 callbacks: [early_stopping(patience: 2), model_checkpoint("\(folder)/fold{fold}.mdfy")])
             hist = cv.histories
             cm = confusion_matrix(cv.y_true, cv.y_pred)
+            fold_scores = []
+            for pair in cv.fold_predictions { fold_scores = fold_scores + [accuracy(pair[0], pair[1])] }
             cv
             """, data)
         guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { Issue.record("no result"); return }
@@ -65,6 +67,10 @@ import Testing
         #expect(try cv.yPred.asInts().count == 40)
         #expect((0..<3).contains(cv.bestFold))
         #expect(cv.accuracies[cv.bestFold] == cv.accuracies.max())
+        // Each fold's [y_true, y_pred] pair scores exactly that fold's accuracy.
+        let foldScores = try (s.interpreter.variable("fold_scores") ?? .null).asDoubles()
+        #expect(foldScores.count == 3)
+        for (score, accuracy) in zip(foldScores, cv.accuracies) { #expect(abs(score - Double(accuracy)) < 1e-6) }
         // The out-of-fold predictions reproduce the mean fold accuracy (folds of 13–14 rows: weighted vs plain mean, 0.01).
         let cm = try matrixVariable(s.interpreter, "cm")
         #expect(cm.values.reduce(0, +) == 40)

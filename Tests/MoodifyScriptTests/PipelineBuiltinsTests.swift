@@ -94,6 +94,11 @@ private let voice: AudioBuffer = {
         #expect(lines.dropFirst().allSatisfy { $0.range(of: #"^[A-Z]{3}: \d{1,3}\.\d\d%$"#, options: .regularExpression) != nil })
         #expect(try i.run("[p.emotion, p.classes, p.probabilities[\"SAD\"], p.truncated]")
                 == [.string(expected.emotion), .strings(classes), .number(expected.probabilities["SAD"]!), false])
+        // "default" names the bundle at MOODIFY_MODEL (Models/default.moodify when unset).
+        setenv("MOODIFY_MODEL", folder + "/tiny.mdfy", 1)
+        defer { unsetenv("MOODIFY_MODEL") }
+        #expect(try i.run("predict_file(\"default\", \"\(folder)/voice.wav\").emotion") == .string(expected.emotion))
+        #expect(try i.run("load_model(\"default\").feature_set") == .string("method2"))
         // A model object from load_model predicts the same as its file.
         #expect(try i.run("predict_file(load_model(\"\(folder)/tiny.mdfy\"), \"\(folder)/voice.wav\").probabilities[\"SAD\"]")
                 == .number(expected.probabilities["SAD"]!))

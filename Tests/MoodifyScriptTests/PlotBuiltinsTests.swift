@@ -142,8 +142,11 @@ private struct FakeCrossValidation: HostObject {
         let folder = scratch("bar")
         _ = try evaluate("plot_bar([\"ANG\", \"HAP\"], [12, 7], to: \"\(folder)/a.png\")")
         _ = try evaluate("plot_bar([\"ANG\": 12, \"HAP\": 7], to: \"\(folder)/b.png\")")
+        // Labels alone are counted per category, in sorted order: 12 ANG and 7 HAP again.
+        _ = try evaluate("labels = []\nfor i in range(19) { labels = labels + [i < 7 and \"HAP\" or \"ANG\"] }\nplot_bar(labels, to: \"\(folder)/counted.png\")")
         let a = try png("\(folder)/a.png"), b = try png("\(folder)/b.png")
         #expect(a.bytes == b.bytes)
+        #expect(a.bytes == (try png("\(folder)/counted.png")).bytes)
         #expect(a.text["Title"] == "Emotion Distribution in Dataset")
         #expect(a.bytes == (try BarChart(categories: ["ANG", "HAP"], values: [12, 7]).pngData()))
         _ = try evaluate("plot_bar([1, 2, 3], [3, 2, 1], to: \"\(folder)/c.png\", title: \"Folds\", xlabel: \"Fold\", ylabel: \"Clips\")")

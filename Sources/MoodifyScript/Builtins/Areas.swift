@@ -8,9 +8,9 @@ extension Builtins {
 
         audio,
 
-        // features,
+        features,
 
-        // chroma,
+        chroma,
 
         preprocessing,
 

@@ -51,20 +51,14 @@ extension Builtins {
         return .object(CrossValidationObject(
             histories: result.folds.map(\.history), accuracies: result.accuracies, bestFold: result.bestFold, bestModel: best,
             testIndices: result.folds.map(\.testIndices), outOfFoldRows: rows, yTrue: labels(rows.map { codes[$0] }),
-            yPred: labels(predicted)))
+            yPred: labels(predicted),
+            foldPredictions: result.folds.map { .list([labels($0.testIndices.map { codes[$0] }), labels($0.predictions)]) }))
     }
 
     /// The folds: a number makes stratified (with groups, stratified group) k folds shuffled with the seed;
     /// a list gives `[train_indices, test_indices]` pairs.
     private static func crossValidationSplits(_ args: Arguments, codes: [Int], seed: UInt64?) throws -> [Fold] {
-        if case .list(let pairs) = args["folds"] {
-            return try pairs.enumerated().map { i, pair in
-                guard case .list(let sides) = pair, sides.count == 2 else {
-                    throw ValueError.invalid("cross_validate: fold \(i + 1) must be [train_indices, test_indices], got \(pair.kindDescription)")
-                }
-                return Fold(train: try sides[0].asInts(), test: try sides[1].asInts())
-            }
-        }
+        if case .list = args["folds"] { return try args.foldList("folds") }
         let n = try args.int("folds")
         guard args.optional("groups") != nil else {
             return try StratifiedKFold(splits: n, shuffle: true, seed: seed).split(codes)
@@ -101,6 +95,18 @@ extension Builtins {
         default:
             throw ValueError.argumentType(function: args.function, parameter: "oversample", expected: "nil, \"smote\" or a function",
                                           got: args["oversample"].kindDescription)
+        }
+    }
+}
+
+extension Arguments {
+    /// The argument `name` as a list of `[train_indices, test_indices]` pairs.
+    func foldList(_ name: String) throws -> [Fold] {
+        try list(name).enumerated().map { i, pair in
+            guard case .list(let sides) = pair, sides.count == 2 else {
+                throw ValueError.invalid("\(function): fold \(i + 1) must be [train_indices, test_indices], got \(pair.kindDescription)")
+            }
+            return Fold(train: try sides[0].asInts(), test: try sides[1].asInts())
         }
     }
 }

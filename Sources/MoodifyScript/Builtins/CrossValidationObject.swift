@@ -20,6 +20,8 @@ struct CrossValidationObject: HostObject {
     let yTrue: Value
     /// The labels their fold's model predicted, in the same form.
     let yPred: Value
+    /// Per fold, `[y_true, y_pred]` over its test rows in its order (for per-fold metrics).
+    let foldPredictions: [Value]
 
     /// The mean fold accuracy.
     var mean: Double { accuracies.map(Double.init).reduce(0, +) / Double(max(accuracies.count, 1)) }
@@ -45,7 +47,7 @@ struct CrossValidationObject: HostObject {
     }
 
     var propertyNames: [String] {
-        ["best_fold", "best_model", "fold_accuracies", "histories", "mean_accuracy", "oof_indices", "std_accuracy",
+        ["best_fold", "best_model", "fold_accuracies", "fold_predictions", "histories", "mean_accuracy", "oof_indices", "std_accuracy",
          "test_indices", "y_pred", "y_true"]
     }
 
@@ -54,6 +56,7 @@ struct CrossValidationObject: HostObject {
         case "best_fold": .number(Double(bestFold + 1))
         case "best_model": .object(bestModel)
         case "fold_accuracies": .floats(accuracies)
+        case "fold_predictions": .list(foldPredictions)
         case "histories": .list(histories.map { .object(HistoryObject(history: $0)) })
         case "mean_accuracy": .number(mean)
         case "oof_indices": .ints(outOfFoldRows)

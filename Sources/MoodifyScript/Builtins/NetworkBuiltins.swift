@@ -1,4 +1,5 @@
 import Foundation
+import Moodify
 import MoodifyLearn
 
 extension Builtins {
@@ -111,8 +112,8 @@ extension Builtins {
             return .string(path)
         },
         Builtin("load_model", [.required("path")],
-                doc: "Read a model bundle: the model, with .scaler, .labels, .feature_set and .metadata.") { args in
-            .object(try ModelObject(bundle: try ModelBundle.load(from: URL(fileURLWithPath: try args.string("path")))))
+                doc: "Read a model bundle (\"default\": the shipped one): the model, with .scaler, .labels, .feature_set and .metadata.") { args in
+            .object(try ModelObject(bundle: try ModelBundle.load(from: URL(fileURLWithPath: DefaultModel.resolve(try args.string("path"))))))
         },
     ]
 }

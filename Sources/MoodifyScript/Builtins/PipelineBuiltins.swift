@@ -14,7 +14,8 @@ struct FeatureTableObject: HostObject {
     var summary: String { table.summary.components(separatedBy: "\n")[0] }
     var display: String { table.summary }
     var propertyNames: [String] {
-        ["X", "augmented", "cached", "clip", "columns", "feature_set", "files", "labels", "shape", "skipped", "speakers", "variant"]
+        ["X", "augmented", "cached", "clip", "columns", "feature_set", "files", "labels", "originals", "shape", "skipped",
+         "speakers", "variant"]
     }
 
     func property(_ name: String) throws -> Value? {
@@ -27,6 +28,7 @@ struct FeatureTableObject: HostObject {
         case "feature_set": return .string(table.featureSet)
         case "files": return .strings(table.files)
         case "labels": return .strings(table.labels)
+        case "originals": return .ints(table.originalRows)
         case "shape": return .ints(table.X.shape)
         case "skipped":
             return .list(table.skipped.map { .dictionary(ValueDictionary([("file", .string($0.file)), ("reason", .string($0.reason))])) })
@@ -34,6 +36,13 @@ struct FeatureTableObject: HostObject {
         case "variant": return .strings(table.variants.map { FeatureTable.variantNames[$0] })
         default: return nil
         }
+    }
+
+    var methods: [Builtin] {
+        [Builtin("row_folds", [.required("clip_folds")],
+                 doc: "Row folds from folds over the clips (indices into .originals): train on every version of the training clips, test on the originals of the test clips.") { args in
+            .list(table.rowFolds(clipFolds: try args.foldList("clip_folds")).map { .list([.ints($0.train), .ints($0.test)]) })
+        }]
     }
 
     var length: Int? { table.X.rows }
@@ -99,12 +108,12 @@ extension Builtins {
             return .object(FeatureTableObject(table: table))
         },
         Builtin("predict_file", [.required("model"), .required("path")],
-                doc: "The emotion of an audio file according to a model bundle (a path, or a model from load_model): a Prediction with .emotion and .probabilities.") { args in
+                doc: "The emotion of an audio file according to a model bundle (a path, \"default\", or a model from load_model): a Prediction with .emotion and .probabilities.") { args in
             let classifier: EmotionClassifier
             if case .object(let model as ModelObject) = args["model"] {
                 classifier = try EmotionClassifier(bundle: try model.bundle())
             } else {
-                classifier = try EmotionClassifier(contentsOf: try args.string("model"))
+                classifier = try EmotionClassifier(contentsOf: DefaultModel.resolve(try args.string("model")))
             }
             return .object(PredictionObject(prediction: try classifier.predict(file: try args.string("path"))))
         },

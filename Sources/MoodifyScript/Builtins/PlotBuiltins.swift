@@ -31,11 +31,16 @@ extension Builtins {
         Builtin("plot_bar", [.required("categories"), .optional("values", nil), .requiredNamed("to"),
                              .named("title", "Emotion Distribution in Dataset"), .named("xlabel", "Emotion"),
                              .named("ylabel", "Count")],
-                doc: "Bar chart of values per category in pastel colours (a dictionary gives both); returns the PNG's path.") { args in
+                doc: "Bar chart of values per category in pastel colours (a dictionary gives both; labels alone are counted, as seaborn's countplot); returns the PNG's path.") { args in
             let categories: [String], values: [Double]
             if case .dictionary(let counts) = args["categories"], args.optional("values") == nil {
                 categories = counts.keys
                 values = try Value.list(counts.values).asDoubles()
+            } else if args.optional("values") == nil {
+                let labels = try PlotInput.names(args["categories"], parameter: "categories", function: args.function)
+                let counts = Dictionary(labels.map { ($0, 1.0) }, uniquingKeysWith: +)
+                categories = counts.keys.sorted()
+                values = categories.map { counts[$0]! }
             } else {
                 categories = try PlotInput.names(args["categories"], parameter: "categories", function: args.function)
                 values = try args.doubles("values")
