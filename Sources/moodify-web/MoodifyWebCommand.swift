@@ -22,7 +22,7 @@ struct MoodifyWebCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: model) else {
-            throw LaunchError.missingModel(path: model)
+            throw LaunchError.missingModel(path: model, others: bundles(beside: model))
         }
         let classifier: EmotionClassifier
         do {
@@ -38,6 +38,15 @@ struct MoodifyWebCommand: AsyncParsableCommand {
         say("moodify-web: model \(model) (\(classifier.featureSet), \(classifier.classes.joined(separator: " "))); music: \(spotify)")
         say("moodify-web: open http://\(host):\(port)/")
         try await app.runService()
+    }
+
+    /// The model bundles (`.moodify`, `.model`) in the folder of `path`, as paths, sorted.
+    private func bundles(beside path: String) -> [String] {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let prefix = (path as NSString).deletingLastPathComponent
+        return names.filter { $0.hasSuffix(".moodify") || $0.hasSuffix(".model") }.sorted()
+            .map { prefix.isEmpty ? $0 : "\(prefix)/\($0)" }
     }
 
     /// Writes a line to standard output at once (print is block-buffered when stdout is not a terminal).
