@@ -1,4 +1,5 @@
-# Moodify: `make run` runs the main notebook, `make test` the test suite, `make bench` the benchmarks.
+# Moodify: `make run` runs the main notebook, `make test` the test suite, `make bench` the benchmarks,
+# `make web` serves the web app (WEB_ARGS="--port 9000 --model PATH" to change its options).
 SWIFT   ?= swift
 RELEASE := .build/release
 # The corpus: MOODIFY_AUDIO if set, else AudioWAV/, else the development corpus beside the project.
@@ -6,7 +7,7 @@ MOODIFY_AUDIO ?= $(if $(wildcard AudioWAV),AudioWAV,$(if $(wildcard ../shared/co
 export MOODIFY_AUDIO
 NOTEBOOK ?= Notebooks/method_1.moodify
 
-.PHONY: setup build run test bench clean
+.PHONY: setup build run test bench clean web
 
 setup:
 	@Scripts/setup
@@ -25,3 +26,7 @@ bench: build
 
 clean:
 	rm -rf .build
+
+web: setup
+	$(SWIFT) build -c release --product moodify-web
+	$(RELEASE)/moodify-web $(WEB_ARGS)

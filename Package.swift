@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         systemLibrary("CFFTW", pkgConfig: "fftw3f", apt: ["libfftw3-dev"]),
@@ -32,6 +33,8 @@ let package = Package(
             "MoodifyScript", "Moodify", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "MoodifyWeb", dependencies: ["Moodify", "MoodifyAudio", "MoodifyMusic", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Resources")]),
+        .executableTarget(name: "moodify-web", dependencies: ["MoodifyWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "moodify-bench", dependencies: ["Moodify", "MoodifyLearn", "MoodifyAudio", "MoodifyDSP"]),
 
         .testTarget(name: "MoodifyAudioTests", dependencies: ["MoodifyAudio"], resources: [.copy("Golden")]),
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "MoodifyTests", dependencies: ["Moodify"]),
         .testTarget(name: "MoodifyScriptTests", dependencies: ["MoodifyScript"], resources: [.copy("Fixtures")]),
         .testTarget(name: "moodify-replTests", dependencies: ["moodify-repl"]),
+        .testTarget(name: "MoodifyWebTests", dependencies: ["MoodifyWeb", "Moodify", "MoodifyAudio", "MoodifyLearn", "MoodifyMusic", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,9 +8,9 @@ import MoodifyLearn
 public protocol HostObject: Sendable {
     /// The type's name as scripts see it, e.g. "AudioBuffer".
     var typeName: String { get }
-    /// One line shown inside lists and by `print`, e.g. "AudioBuffer 2.3 s · 22050 Hz · peak 0.61".
+    /// One line shown inside lists, e.g. "AudioBuffer 2.3 s · 22050 Hz · peak 0.61".
     var summary: String { get }
-    /// What a cell shows when this object is its last value (may span lines); defaults to `summary`.
+    /// What a cell shows when this object is its last value, and what `print` shows (may span lines); defaults to `summary`.
     var display: String { get }
     /// Names of the properties `property(_:)` answers, for completion and `help`.
     var propertyNames: [String] { get }

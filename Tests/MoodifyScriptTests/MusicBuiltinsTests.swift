@@ -2,8 +2,7 @@ import Foundation
 import Testing
 @testable import MoodifyScript
 
-/// Serialized: `recommend` blocks its thread while the recommender runs, so these tests hold at most one pool thread.
-@Suite("Music builtins", .serialized)
+@Suite("Music builtins")
 struct MusicBuiltinsTests {
     @Test("recommend from the catalog prints the original's block and says which source answered")
     func catalogDisplay() throws {
@@ -24,6 +23,22 @@ struct MusicBuiltinsTests {
         #expect(try shown(code) == #"[3, "catalog", "HAP", "string", "string", "number", true]"#)
         let url = try shown(#"recommend("SAD", source: "catalog", seed: 1).tracks[0]["url"]"#)
         #expect(url.hasPrefix("\"https://open.spotify.com/search/"))
+    }
+
+    @Test("many recommends at once, each blocking its thread, all finish (the recommender runs off the cooperative pool)",
+          .timeLimit(.minutes(1)))
+    func concurrentCalls() async throws {
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for seed in 0..<8 {
+                group.addTask { try shown(#"recommend("FEA", source: "catalog", seed: \#(seed))"#) }
+            }
+            var count = 0
+            for try await display in group {
+                #expect(display.hasPrefix("Top tracks for FEA mood:"))
+                count += 1
+            }
+            #expect(count == 8)
+        }
     }
 
     @Test("the same seed gives the same tracks; a clip name works as a seed; different seeds differ")
@@ -85,5 +100,17 @@ struct MusicBuiltinsTests {
         #expect(errorMessage(#"mood_map("sunny")"#) == #"mood_map: There is no built-in mood map named "sunny" (available: default, original; or give a path to a JSON file)."#)
         #expect(errorMessage(#"recommend("HAP", strategy: "cheer")"#) == #"recommend: strategy must be one of "match", "uplift", got "cheer""#)
         #expect(errorMessage(#"recommend("HAP", source: "radio")"#) == #"recommend: source must be one of "auto", "catalog", "spotify", got "radio""#)
+    }
+}
+
+@Suite("print of host objects")
+struct PrintObjectTests {
+    @Test("print shows a host object's display, as Python's print shows str(x); inside a list it is its summary")
+    func printShowsDisplay() throws {
+        let printed = try evaluate(#"r = recommend("SAD", source: "catalog", seed: 2)"# + "\nprint(r)\nprint([r])").output
+        let lines = printed.split(separator: "\n")
+        #expect(lines.first == "Top tracks for SAD mood:")
+        #expect(lines.count == 8)
+        #expect(lines.last == "[Recommendation of 5 tracks for SAD from catalog]")
     }
 }

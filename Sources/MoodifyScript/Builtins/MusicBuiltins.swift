@@ -104,18 +104,29 @@ extension Arguments {
     }
 }
 
-/// Runs an async operation to completion from synchronous builtin code. Scripts run off the
-/// cooperative pool (the REPL's main thread), so blocking here leaves the pool free for the operation.
+/// Runs an async operation to completion from synchronous builtin code. The operation runs on its own serial
+/// dispatch queue (a task executor preference, which the Spotify client actor also honours), never on the
+/// cooperative pool, so waiting here cannot starve it even when the caller is itself on a pool thread.
 private func awaitResult<T: Sendable>(_ operation: @escaping @Sendable () async -> T) -> T {
     let result = Mutex<T?>(nil)
     let done = DispatchSemaphore(value: 0)
-    Task.detached {
+    Task.detached(executorPreference: QueueExecutor()) {
         let value = await operation()
         result.withLock { $0 = value }
         done.signal()
     }
     done.wait()
     return result.withLock { $0! }
+}
+
+/// A task executor that runs every job on one serial dispatch queue of its own.
+private final class QueueExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "moodify.script.recommend")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
 }
 
 extension Builtins {

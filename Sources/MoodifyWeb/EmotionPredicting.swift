@@ -1,0 +1,20 @@
+import Moodify
+import MoodifyAudio
+
+/// What the web app needs from a classifier: a description for `/api/model` and a prediction per clip.
+/// `EmotionClassifier` conforms; tests use a fake.
+public protocol EmotionPredicting: Sendable {
+    /// What `GET /api/model` reports: name, classes, feature set and the bundle's metadata.
+    var modelDescription: ModelDescription { get }
+    /// The emotion of one decoded clip at any sample rate; throws `ClassifierError.noSpeech` when trimming
+    /// silence leaves less than `ClassifierError.minimumSpeech` seconds.
+    func predict(_ audio: AudioBuffer) throws -> Prediction
+}
+
+extension EmotionClassifier: EmotionPredicting {
+    /// The bundle's name, classes, feature set, feature parameters and metadata.
+    public var modelDescription: ModelDescription {
+        ModelDescription(name: bundle.name, classes: classes, featureSet: featureSet,
+                         featureParameters: bundle.featureParameters, metadata: bundle.metadata)
+    }
+}

@@ -1,0 +1,23 @@
+/// What `GET /api/model` reports about the loaded model.
+public struct ModelDescription: Sendable, Equatable {
+    /// The model's name.
+    public var name: String
+    /// The class labels in output order.
+    public var classes: [String]
+    /// The feature set the model reads ("method1").
+    public var featureSet: String
+    /// The feature set's parameters as the bundle recorded them.
+    public var featureParameters: [String: String]
+    /// The bundle's training and evaluation metadata (dates, accuracy, corpus, protocol …).
+    public var metadata: [String: String]
+
+    /// A description from all its fields.
+    public init(name: String, classes: [String], featureSet: String,
+                featureParameters: [String: String] = [:], metadata: [String: String] = [:]) {
+        self.name = name
+        self.classes = classes
+        self.featureSet = featureSet
+        self.featureParameters = featureParameters
+        self.metadata = metadata
+    }
+}
