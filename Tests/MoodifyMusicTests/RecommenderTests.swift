@@ -9,8 +9,9 @@ struct RecommenderTests {
         try Recommender(environment: environment, workingDirectory: SpotifyFixtures.emptyDirectory())
     }
 
-    /// A recommender whose Spotify client talks to the server with a short timeout.
-    static func recommender(server: LoopbackServer, timeout: Duration = .seconds(2)) throws -> Recommender {
+    /// A recommender whose Spotify client talks to the server; tests that expect answers allow a generous timeout
+    /// (a loopback reply is instant, but a machine busy with parallel tests can starve the server thread for seconds).
+    static func recommender(server: LoopbackServer, timeout: Duration = .seconds(30)) throws -> Recommender {
         try Recommender(catalog: Catalog.embedded(), moodMap: MoodMap.builtin(named: "default"),
                         spotify: SpotifyFixtures.client(server, timeout: timeout))
     }
