@@ -7,23 +7,36 @@ enum Parallel {
     /// The number of chunks large work is split into: the active cores, at most 8.
     static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
+    /// True on a thread that is already one of several concurrent jobs (a fold of a cross-validation): its
+    /// chunks run one after another on it, with the same boundaries, so its results do not change.
+    @TaskLocal static var serial = false
+
     /// The number of chunks `count` items make with at least `minimum` per chunk.
     static func chunks(_ count: Int, minimum: Int) -> Int {
         max(1, min(width, count / max(minimum, 1)))
     }
 
+    /// The `index`th of `parts` consecutive ranges covering `0..<count`.
+    private static func chunk(_ index: Int, of parts: Int, count: Int) -> Range<Int> {
+        (index * count / parts)..<((index + 1) * count / parts)
+    }
+
     /// Calls `body(chunk, range)` for `chunks(count, minimum)` consecutive ranges covering `0..<count`,
-    /// concurrently when there is more than one.
+    /// concurrently when there is more than one (in order on this thread when `serial`).
     static func forChunks(_ count: Int, minimum: Int, _ body: (_ chunk: Int, _ range: Range<Int>) -> Void) {
         let parts = chunks(count, minimum: minimum)
         guard parts > 1 else {
             body(0, 0..<count)
             return
         }
+        guard !serial else {
+            for i in 0..<parts { body(i, chunk(i, of: parts, count: count)) }
+            return
+        }
         withoutActuallyEscaping(body) { body in
             let task = UncheckedSendable(body)
             DispatchQueue.concurrentPerform(iterations: parts) { i in
-                task.value(i, (i * count / parts)..<((i + 1) * count / parts))
+                task.value(i, chunk(i, of: parts, count: count))
             }
         }
     }
