@@ -19,7 +19,8 @@ func foldJobs(_ jobs: Int?, folds: Int, sharedCallbacks: Bool) throws -> Int {
 func trainConcurrently(count: Int, jobs: Int, prepare: (Int) throws -> PreparedFold, foldStart: ((Int) -> Void)?,
                        report: (Int, (result: FoldResult, model: Sequential)) -> Void) throws {
     let board = FoldBoard()
-    var next = 0, reported = 0, running: [Int: Set<ObjectIdentifier>] = [:]
+    // The callbacks of the folds training, held so that their addresses are not reused while they are compared.
+    var next = 0, reported = 0, running: [Int: [any Callback]] = [:]
     var finished: [Int: (result: FoldResult, model: Sequential)] = [:]
     var failure: (fold: Int, error: any Error)?
     func fail(_ fold: Int, _ error: any Error) {
@@ -33,12 +34,12 @@ func trainConcurrently(count: Int, jobs: Int, prepare: (Int) throws -> PreparedF
             do {
                 var fold = try prepare(next)
                 let callbacks = Set(fold.options.callbacks.map { ObjectIdentifier($0) })
-                if let other = running.first(where: { !$0.value.isDisjoint(with: callbacks) })?.key {
+                if let other = running.first(where: { $0.value.contains { callbacks.contains(ObjectIdentifier($0)) } })?.key {
                     throw LearnError.invalidArgument("folds \(other + 1) and \(next + 1) share a callback object; folds trained at once need their own")
                 }
                 fold.options.callbacks.append(CancellationCheck(board))
                 fold.options.progressLabel = "Fold \(next + 1)"
-                running[next] = callbacks
+                running[next] = fold.options.callbacks
                 board.start(next, fold)
             } catch {
                 fail(next, error)
