@@ -12,7 +12,8 @@ func foldJobs(_ jobs: Int?, folds: Int, sharedCallbacks: Bool) throws -> Int {
     return count
 }
 
-/// Trains `count` folds, at most `jobs` at a time, each on a thread of its own with its inner loops serial. The calling
+/// Trains `count` folds, at most `jobs` at a time, each on a thread of its own, with its inner loops serial while other
+/// folds train (a fold left alone at the end splits them over the cores again, with the same results). The calling
 /// thread prepares each fold when a thread is free (so `prepare`, which may call code that is not thread-safe, runs on
 /// it alone, in fold order) and reports finished folds in fold order. After a failure, folds still training stop before
 /// their next epoch, and the failure of the lowest fold is thrown once they have all ended.
@@ -87,6 +88,7 @@ private final class FoldBoard: @unchecked Sendable {
     private let condition = NSCondition()
     private var outcomes: [(fold: Int, outcome: Result<(result: FoldResult, model: Sequential), any Error>)] = []
     private var cancelled = false
+    private var training = 0
 
     /// Whether `cancel` was called.
     var isCancelled: Bool {
@@ -102,12 +104,23 @@ private final class FoldBoard: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Trains `prepared` on a new thread, with its inner loops serial, and posts the outcome.
+    /// Whether more than one fold is training.
+    private var isCrowded: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return training > 1
+    }
+
+    /// Trains `prepared` on a new thread, with its inner loops serial while other folds train, and posts the outcome.
     func start(_ fold: Int, _ prepared: PreparedFold) {
         let job = UncheckedSendable(prepared)
+        condition.lock()
+        training += 1
+        condition.unlock()
         let thread = Thread { [self] in
-            let outcome = Result { try Parallel.$serial.withValue(true) { try job.value.train() } }
+            let outcome = Result { try Parallel.$crowded.withValue({ self.isCrowded }) { try job.value.train() } }
             condition.lock()
+            training -= 1
             outcomes.append((fold, outcome))
             condition.signal()
             condition.unlock()

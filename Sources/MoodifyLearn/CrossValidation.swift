@@ -67,7 +67,7 @@ public struct AugmentedRows {
 ///
 /// `jobs` folds train at once (scikit-learn's `n_jobs`; nil: the active cores, negative: the cores + 1 + jobs),
 /// at most one per fold, and one when the folds would share the options' callbacks (no `configureFold`).
-/// Concurrent folds run their inner loops serially, so every fold's result is the same as with `jobs` 1.
+/// A fold training beside others runs its inner loops serially, in the same chunks, so its result is the same as with `jobs` 1.
 /// `build`, `oversample`, `configureFold`, `foldStart` and `foldDone` are always called on the calling thread,
 /// in fold order: `foldStart(i)` before fold i is prepared (one job) or once fold i − 1 is reported (several),
 /// `foldDone(i, result)` once folds before i are reported.

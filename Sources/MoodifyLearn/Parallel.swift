@@ -7,9 +7,9 @@ enum Parallel {
     /// The number of chunks large work is split into: the active cores, at most 8.
     static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
-    /// True on a thread that is already one of several concurrent jobs (a fold of a cross-validation): its
-    /// chunks run one after another on it, with the same boundaries, so its results do not change.
-    @TaskLocal static var serial = false
+    /// Set on the thread of a job that may run beside others (a fold of a cross-validation): while it answers true,
+    /// the job's chunks run one after another on its thread, with the same boundaries, so its results do not change.
+    @TaskLocal static var crowded: (@Sendable () -> Bool)?
 
     /// The number of chunks `count` items make with at least `minimum` per chunk.
     static func chunks(_ count: Int, minimum: Int) -> Int {
@@ -22,14 +22,14 @@ enum Parallel {
     }
 
     /// Calls `body(chunk, range)` for `chunks(count, minimum)` consecutive ranges covering `0..<count`,
-    /// concurrently when there is more than one (in order on this thread when `serial`).
+    /// concurrently when there is more than one (in order on this thread while `crowded`).
     static func forChunks(_ count: Int, minimum: Int, _ body: (_ chunk: Int, _ range: Range<Int>) -> Void) {
         let parts = chunks(count, minimum: minimum)
         guard parts > 1 else {
             body(0, 0..<count)
             return
         }
-        guard !serial else {
+        if let crowded, crowded() {
             for i in 0..<parts { body(i, chunk(i, of: parts, count: count)) }
             return
         }

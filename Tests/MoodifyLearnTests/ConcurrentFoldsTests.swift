@@ -60,7 +60,7 @@ struct ConcurrentFoldsTests {
         #expect(one.callerThread && two.callerThread)
     }
 
-    @Test("a serial thread runs the same chunks in order on itself")
+    @Test("a crowded thread runs the same chunks in order on itself")
     func serialChunks() {
         func chunks() -> (ranges: [Range<Int>], threads: Set<UInt>) {
             let lock = NSLock()
@@ -74,7 +74,7 @@ struct ConcurrentFoldsTests {
             return (ranges, threads)
         }
         let normal = chunks()
-        let serial = Parallel.$serial.withValue(true) { chunks() }
+        let serial = Parallel.$crowded.withValue({ true }) { chunks() }
         #expect(serial.ranges == normal.ranges)
         #expect(serial.threads == [UInt(pthread_self())])
     }
