@@ -118,7 +118,7 @@ private final class FoldBoard: @unchecked Sendable {
         training += 1
         condition.unlock()
         let thread = Thread { [self] in
-            let outcome = Result { try Parallel.$crowded.withValue({ self.isCrowded }) { try job.value.train() } }
+            let outcome = Result { try Parallel.withCrowding(Crowding { self.isCrowded }) { try job.value.train() } }
             condition.lock()
             training -= 1
             outcomes.append((fold, outcome))

@@ -74,7 +74,7 @@ struct ConcurrentFoldsTests {
             return (ranges, threads)
         }
         let normal = chunks()
-        let serial = Parallel.$crowded.withValue({ true }) { chunks() }
+        let serial = Parallel.withCrowding(Crowding { true }) { chunks() }
         #expect(serial.ranges == normal.ranges)
         #expect(serial.threads == [UInt(pthread_self())])
     }
