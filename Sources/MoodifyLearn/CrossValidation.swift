@@ -64,18 +64,28 @@ public struct AugmentedRows {
 /// rows) with the test rows as validation data, then evaluated on them. Each fold gets a fresh copy of the
 /// options' optimizer and the seed plus the fold index; `configureFold`, when given, may then change the
 /// fold's options (e.g. give it new callbacks) before training.
+///
+/// `jobs` folds train at once (scikit-learn's `n_jobs`; nil: the active cores, negative: the cores + 1 + jobs),
+/// at most one per fold, and one when the folds would share the options' callbacks (no `configureFold`).
+/// A fold training beside others runs its inner loops serially, in the same chunks, so its result is the same as with `jobs` 1.
+/// `build`, `oversample`, `configureFold`, `foldStart` and `foldDone` are always called on the calling thread,
+/// in fold order: `foldStart(i)` before fold i is prepared (one job) or once fold i − 1 is reported (several),
+/// `foldDone(i, result)` once folds before i are reported.
 public func crossValidate(build: () throws -> Sequential, x: Matrix, y: [Int], splits: [(train: [Int], test: [Int])],
                           augmented: AugmentedRows? = nil,
                           oversample: ((Matrix, [Int]) throws -> (Matrix, [Int]))? = nil,
                           options: FitOptions = FitOptions(),
                           configureFold: ((_ fold: Int, _ options: inout FitOptions) throws -> Void)? = nil,
+                          jobs: Int? = nil,
+                          foldStart: ((Int) -> Void)? = nil,
                           foldDone: ((Int, FoldResult) -> Void)? = nil) throws -> CrossValidationResult {
     guard x.rows == y.count else {
         throw LearnError.shapeMismatch(context: "Cross-validation labels", expected: "\(x.rows)", got: "\(y.count)")
     }
     guard !splits.isEmpty else { throw LearnError.invalidArgument("cross-validation needs at least one split") }
-    var folds: [FoldResult] = [], best: (index: Int, model: Sequential)?
-    for (index, split) in splits.enumerated() {
+    let width = try foldJobs(jobs, folds: splits.count, sharedCallbacks: configureFold == nil && !options.callbacks.isEmpty)
+    func prepare(_ index: Int) throws -> PreparedFold {
+        let split = splits[index]
         guard !split.train.isEmpty, !split.test.isEmpty else { throw LearnError.emptyData("Fold \(index + 1)") }
         guard (split.train + split.test).allSatisfy({ $0 >= 0 && $0 < x.rows }) else {
             throw LearnError.invalidArgument("fold \(index + 1) refers to rows outside 0..<\(x.rows)")
@@ -88,20 +98,45 @@ public func crossValidate(build: () throws -> Sequential, x: Matrix, y: [Int], s
             trainY += picked.map { augmented.y[$0] }
         }
         if let oversample { (trainX, trainY) = try oversample(trainX, trainY) }
-        let testX = x.rows(split.test), testY = split.test.map { y[$0] }
         let model = try build()
         var foldOptions = options
         foldOptions.optimizer = options.optimizer?.fresh()
         foldOptions.seed = options.seed.map { $0 &+ UInt64(index) }
         try configureFold?(index, &foldOptions)
-        let history = try model.fit(trainX, trainY, validation: ValidationData(testX, testY), options: foldOptions)
-        let evaluation = try model.evaluate(testX, testY, batchSize: options.batchSize)
-        let predictions = try model.predict(testX).argmaxRows()
-        let result = FoldResult(history: history, evaluation: evaluation, trainCount: trainX.rows, testCount: testX.rows,
-                                testIndices: split.test, predictions: predictions)
-        folds.append(result)
-        foldDone?(index, result)
-        if best == nil || evaluation.accuracy > folds[best!.index].evaluation.accuracy { best = (index, model) }
+        return PreparedFold(model: model, trainX: trainX, trainY: trainY, testX: x.rows(split.test), testY: split.test.map { y[$0] },
+                            testIndices: split.test, options: foldOptions, evaluationBatchSize: options.batchSize)
+    }
+    var folds: [FoldResult] = [], best: (index: Int, model: Sequential)?
+    func report(_ index: Int, _ trained: (result: FoldResult, model: Sequential)) {
+        folds.append(trained.result)
+        foldDone?(index, trained.result)
+        if best == nil || trained.result.evaluation.accuracy > folds[best!.index].evaluation.accuracy { best = (index, trained.model) }
+    }
+    if width == 1 {
+        for index in splits.indices {
+            foldStart?(index)
+            report(index, try prepare(index).train())
+        }
+    } else {
+        try trainConcurrently(count: splits.count, jobs: width, prepare: prepare, foldStart: foldStart, report: report)
     }
     return CrossValidationResult(folds: folds, bestFold: best!.index, bestModel: best!.model)
+}
+
+/// A fold ready to train: its rows, a fresh model and its options.
+struct PreparedFold {
+    let model: Sequential
+    let trainX: Matrix, trainY: [Int], testX: Matrix, testY: [Int], testIndices: [Int]
+    var options: FitOptions
+    let evaluationBatchSize: Int
+
+    /// Trains the model with the test rows as validation data and scores them.
+    func train() throws -> (result: FoldResult, model: Sequential) {
+        let history = try model.fit(trainX, trainY, validation: ValidationData(testX, testY), options: options)
+        let evaluation = try model.evaluate(testX, testY, batchSize: evaluationBatchSize)
+        let predictions = try model.predict(testX).argmaxRows()
+        let result = FoldResult(history: history, evaluation: evaluation, trainCount: trainX.rows, testCount: testX.rows,
+                                testIndices: testIndices, predictions: predictions)
+        return (result, model)
+    }
 }

@@ -18,6 +18,8 @@ public struct FitOptions {
     public var seed: UInt64?
     /// Progress lines on standard output; nil means only when it is a terminal.
     public var verbose: Bool?
+    /// Set by `crossValidate` on a fold trained beside others: progress is then one labelled line per epoch.
+    var progressLabel: String?
 
     /// Keras's defaults: 1 epoch, batch 32, shuffled.
     public init(optimizer: Adam? = nil, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
@@ -72,7 +74,8 @@ extension Sequential {
         var rng = SeededGenerator(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
         let context = TrainingContext(model: self, optimizer: optimizer, epochs: options.epochs, hasValidation: held != nil)
         let n = input.batch, batchSize = options.batchSize
-        var progress = Progress(verbose: options.verbose, epochs: options.epochs, steps: (n + batchSize - 1) / batchSize)
+        var progress = Progress(verbose: options.verbose, epochs: options.epochs, steps: (n + batchSize - 1) / batchSize,
+                                label: options.progressLabel)
         var history = History()
         var order = Array(0..<n)
         for callback in options.callbacks { try callback.trainBegin(context) }

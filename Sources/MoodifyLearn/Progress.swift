@@ -1,32 +1,37 @@
 import Foundation
 
 /// Keras-style progress on standard output: "Epoch 3/100", then one line per epoch with a bar, the time,
-/// and the metrics, redrawn in place while the epoch runs.
+/// and the metrics, redrawn in place while the epoch runs. With a label (a fold trained beside others), only
+/// the finished epoch's line is written, as "label · Epoch 3/100 · …", so that concurrent runs do not garble it.
 struct Progress {
     let enabled: Bool
     let epochs: Int
     let steps: Int
+    let label: String?
     private var start = DispatchTime.now().uptimeNanoseconds
     private var lastDraw: UInt64 = 0
+    private var epoch = 0
 
     /// Progress for `epochs` epochs of `steps` batches; `verbose` nil means "when standard output is a terminal".
-    init(verbose: Bool?, epochs: Int, steps: Int) {
+    init(verbose: Bool?, epochs: Int, steps: Int, label: String? = nil) {
         enabled = verbose ?? (isatty(STDOUT_FILENO) != 0)
         self.epochs = epochs
         self.steps = steps
+        self.label = label
     }
 
-    /// Prints the epoch header.
+    /// Prints the epoch header (unlabelled progress only).
     mutating func beginEpoch(_ epoch: Int) {
         guard enabled else { return }
         start = DispatchTime.now().uptimeNanoseconds
         lastDraw = 0
-        write("Epoch \(epoch + 1)/\(epochs)\n")
+        self.epoch = epoch
+        if label == nil { write("Epoch \(epoch + 1)/\(epochs)\n") }
     }
 
-    /// Redraws the line after a batch, at most ten times a second.
+    /// Redraws the line after a batch, at most ten times a second (unlabelled progress only).
     mutating func batchDone(_ step: Int, loss: Double, accuracy: Double) {
-        guard enabled else { return }
+        guard enabled, label == nil else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastDraw > 100_000_000 || step == steps else { return }
         lastDraw = now
@@ -40,7 +45,8 @@ struct Progress {
         if let v = logs.valAccuracy { metrics.append(("val_accuracy", Double(v))) }
         if let v = logs.valLoss { metrics.append(("val_loss", Double(v))) }
         metrics.append(("learning_rate", Double(logs.learningRate)))
-        write("\r\u{1B}[K" + line(step: steps, metrics: metrics) + "\n")
+        let text = line(step: steps, metrics: metrics)
+        write(label.map { "\($0) · Epoch \(epoch + 1)/\(epochs) · \(text)\n" } ?? "\r\u{1B}[K\(text)\n")
     }
 
     /// Writes straight to standard output (unbuffered, so a redrawn line shows at once).

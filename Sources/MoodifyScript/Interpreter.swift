@@ -11,7 +11,8 @@ public final class Interpreter {
     public let globals: Scope
     /// Receives everything the script prints (`print`, progress of long builtins). Defaults to standard output.
     public var output: (String) -> Void
-    /// Asked before every statement; when it answers true the running code stops with "interrupted" (Ctrl-C).
+    /// Asked before every statement and by training between epochs (from the folds' threads when `cross_validate` trains
+    /// several at once, so it must be thread-safe); when it answers true the running code stops with "interrupted" (Ctrl-C).
     public var interruption: (() -> Bool)? = nil
     /// Every file a builtin reported writing, in order (a builtin returning the path of an existing .png is recorded automatically).
     public private(set) var filesWritten: [String] = []

@@ -43,6 +43,37 @@ private func peakResidentMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// Wall and CPU seconds of a method-1-sized cross-validation (6,100 × 140 rows, 6 classes, 5 stratified folds × 3 epochs
+/// of the notebook CNN, batch 32) training `jobs` folds at once.
+private func crossValidationTime(jobs: Int, x: Matrix, y: [Int], splits: [Fold]) throws -> (wall: Double, cpu: Double) {
+    var built: UInt64 = 0
+    return try timed {
+        _ = try crossValidate(build: { built += 1; return try notebookModel(features: 140, seed: built) }, x: x, y: y,
+                              splits: splits.map { ($0.train, $0.test) },
+                              options: FitOptions(optimizer: Adam(), epochs: 3, batchSize: 32, seed: 11, verbose: false), jobs: jobs)
+    }
+}
+
+/// Cross-validation with one fold at a time and with two at once, alternated twice (so that both see the same load).
+private func crossValidationJobs() throws {
+    let (x, y) = randomData(rows: 6100, features: 140, seed: 10)
+    let splits = try StratifiedKFold(splits: 5, shuffle: true, seed: 12).split(y)
+    var best = [1: (wall: Double.infinity, cpu: Double.infinity), 2: (wall: Double.infinity, cpu: Double.infinity)]
+    for _ in 0..<2 {
+        for jobs in [1, 2] {
+            let time = try crossValidationTime(jobs: jobs, x: x, y: y, splits: splits)
+            best[jobs] = (min(best[jobs]!.wall, time.wall), min(best[jobs]!.cpu, time.cpu))
+        }
+    }
+    let note = "6,100 x 140, 6 classes, 5 folds x 3 epochs, notebook CNN, batch 32, best of 2 alternated runs"
+    for jobs in [1, 2] {
+        let how = jobs == 1 ? "one fold at a time; " : "two folds at once; "
+        Measurement(name: "learn.cv_method1.jobs\(jobs).wall", value: best[jobs]!.wall, unit: "s", note: how + note).emit()
+        Measurement(name: "learn.cv_method1.jobs\(jobs).cpu", value: best[jobs]!.cpu, unit: "CPU s", note: how + note).emit()
+    }
+    Measurement(name: "learn.cv_method1.speedup", value: best[1]!.wall / best[2]!.wall, unit: "x", note: "jobs 1 wall / jobs 2 wall").emit()
+}
+
 /// Network training and inference against tensorflow-cpu (Scripts/bench_learn.py).
 let learnSuite = BenchmarkSuite(name: "learn") { _ in
     // sgemm peak: 1024³ products (2.1 GFLOP each), best of five.
@@ -86,6 +117,8 @@ let learnSuite = BenchmarkSuite(name: "learn") { _ in
                          epochs: 1, batchSize: 32, seed: 9, verbose: false)
     Measurement(name: "learn.cnn256.train_30000.peak_rss", value: peakResidentMiB(), unit: "MiB",
                 note: "peak RSS of the bench process after one epoch on 30,000 x 256 (+3,000 validation)").emit()
+
+    try crossValidationJobs()
 }
 
 /// CPU seconds used by every thread of this process so far (the work done, whatever else shares the cores).
@@ -152,6 +185,9 @@ private func epochTiming(rows: Int, features: Int, validation: Int) throws {
     Measurement(name: "learn.cnn\(features).epoch_\(rows).wall", value: best.wall, unit: "s/epoch", note: note).emit()
     Measurement(name: "learn.cnn\(features).epoch_\(rows).cpu", value: best.cpu, unit: "CPU s/epoch", note: note).emit()
 }
+
+/// The cross-validation jobs comparison alone (the `learn` suite runs it too).
+let learnCVSuite = BenchmarkSuite(name: "learn-cv") { _ in try crossValidationJobs() }
 
 /// Where a training step's time goes, layer by layer, and whole epochs of both notebooks' shapes, as CPU time
 /// (which stays meaningful while other work shares the cores) and wall time.

@@ -4,6 +4,7 @@ import Foundation
 let suites: [BenchmarkSuite] = [
     learnSuite,
     learnLayersSuite,
+    learnCVSuite,
     audioSuite,
     featuresSuite,
     chromaSuite,

@@ -182,6 +182,55 @@ import Testing
         }
     }
 
+    @Test func crossValidateWithTwoJobsMatchesOneAndPrintsFoldsInOrder() throws {
+        func run(jobs: Int) throws -> (cv: CrossValidationObject, output: String) {
+            let s = try session(cnn + """
+
+                cv = cross_validate(build, X, y, folds: 3, epochs: 3, batch_size: 8, n_jobs: \(jobs), oversample: "smote",
+                                    callbacks: [early_stopping(patience: 1), reduce_lr_on_plateau(patience: 1)])
+                """, data)
+            guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { throw ValueError.invalid("no result") }
+            return (cv, s.output)
+        }
+        let one = try run(jobs: 1), two = try run(jobs: 2)
+        #expect(one.cv.histories.map(\.loss) == two.cv.histories.map(\.loss))  // bit for bit: same seeds, same chunks
+        #expect(one.cv.histories.map(\.valLoss) == two.cv.histories.map(\.valLoss))
+        #expect(one.cv.accuracies == two.cv.accuracies && one.cv.bestFold == two.cv.bestFold)
+        let lines = (1...3).map { String(format: "Fold %d\nValidation Accuracy for Fold %d: %.4f\n", $0, $0, Double(two.cv.accuracies[$0 - 1])) }
+        #expect(two.output == lines.joined() && one.output == two.output)
+    }
+
+    @Test func crossValidateRefusesConcurrentFoldsWritingOneCheckpoint() throws {
+        let path = scratchPath("shared") + "/best.mdfy"
+        let code = cnn + "\ncv = cross_validate(build, X, y, folds: 2, epochs: 1, n_jobs: 2, callbacks: [model_checkpoint(\"\(path)\")])"
+        let error = try #require(throws: ScriptError.self) { try session(code, data) }
+        #expect(error.message.contains("has no {fold}, so folds trained at once would write the same file"))
+        // Without n_jobs the folds run one at a time, as before.
+        _ = try session(code.replacingOccurrences(of: "n_jobs: 2, ", with: ""), data)
+        #expect(FileManager.default.fileExists(atPath: path))
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    @Test func ctrlCStopsConcurrentFolds() throws {
+        // Ctrl-C pressed once training has begun: the first question from a fold's thread answers yes.
+        let stop = LockedFlag(), caller = pthread_self()
+        let interpreter = Interpreter { _ in }
+        interpreter.interruption = {
+            if pthread_equal(pthread_self(), caller) == 0 { stop.set() }
+            return stop.isSet
+        }
+        let (x, y) = separableData(rows: 20, cols: 16)
+        interpreter.setVariable("X", .matrix(x))
+        interpreter.setVariable("y", .ints(y))
+        _ = try interpreter.run(cnn)
+        do {
+            _ = try interpreter.run("cv = cross_validate(build, X, y, folds: 3, epochs: 3, n_jobs: 2)")
+            Issue.record("the cross-validation was not interrupted")
+        } catch {
+            #expect(error.message == "cross_validate: training interrupted before epoch 1")
+        }
+    }
+
     @Test func inputShapeBuildsAtOnce() throws {
         // Dense(2) on 3 inputs: 3·2 weights + 2 biases.
         #expect(try shown("sequential([dense(2)], input_shape: [3]).count_params") == "8")
@@ -197,5 +246,25 @@ import Testing
         #expect(errorMessage("early_stopping(mode: \"up\")").contains("mode must be"))
         #expect(errorMessage("sequential([dense(2)]).fit([[1]], [0], class_weight: \"even\")").contains("expected nil, \"balanced\""))
         #expect(errorMessage("cross_validate(1, [[1]], [0], oversample: \"adasyn\")").contains("expected a function for build"))
+    }
+}
+
+/// A flag set from one thread and read from others (the folds' threads ask the interruption check).
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    /// Sets the flag.
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    /// Whether it was set.
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

@@ -6,8 +6,8 @@ extension Builtins {
     static let crossValidateBuiltin = Builtin(
         "cross_validate",
         [.required("build"), .required("X"), .required("y"), .named("folds", 5), .named("groups", nil), .named("oversample", nil),
-         .named("seed", 42)] + fitParameters.filter { $0.name != "seed" },
-        doc: "Train build() on each fold (5 → stratified, shuffled, grouped with groups; or [train, test] pairs), oversampling the training side only."
+         .named("seed", 42), .named("n_jobs", nil)] + fitParameters.filter { $0.name != "seed" },
+        doc: "Train build() on each fold (5 → stratified, shuffled, grouped with groups; or [train, test] pairs), oversampling the training side only; n_jobs folds at once (nil: every core)."
     ) { args in
         let build = try args.function("build")
         let x = try args.matrix("X")
@@ -28,7 +28,6 @@ extension Builtins {
         let result = try crossValidate(
             build: {
                 fold += 1
-                args.interpreter.write("Fold \(fold)\n")
                 let made = try args.interpreter.call(build, [])
                 guard case .object(let model as ModelObject) = made else {
                     throw ValueError.invalid("cross_validate: build must return a model (sequential(…)), got \(made.kindDescription)")
@@ -42,6 +41,8 @@ extension Builtins {
                 options = try args.fitOptions(fold: index + 1)
                 options.seed = foldSeed
             },
+            jobs: try foldJobs(args),
+            foldStart: { index in args.interpreter.write("Fold \(index + 1)\n") },
             foldDone: { index, done in
                 args.interpreter.write(String(format: "Validation Accuracy for Fold %d: %.4f\n", index + 1, Double(done.evaluation.accuracy)))
             })
@@ -53,6 +54,23 @@ extension Builtins {
             testIndices: result.folds.map(\.testIndices), outOfFoldRows: rows, yTrue: labels(rows.map { codes[$0] }),
             yPred: labels(predicted),
             foldPredictions: result.folds.map { .list([labels($0.testIndices.map { codes[$0] }), labels($0.predictions)]) }))
+    }
+
+    /// The n_jobs argument; nil becomes 1 when a model_checkpoint path has no `{fold}`, since folds trained at
+    /// once would then write the same file (an explicit n_jobs above 1 is refused then).
+    private static func foldJobs(_ args: Arguments) throws -> Int? {
+        let shared = try args.list("callbacks").compactMap { item -> String? in
+            guard case .object(let o as CallbackObject) = item, case .modelCheckpoint(let path, _, _, _) = o.kind,
+                  !path.contains("{fold}") else { return nil }
+            return path
+        }.first
+        let jobs = try args.optionalInt("n_jobs")
+        guard let shared else { return jobs }
+        guard let jobs else { return 1 }
+        guard jobs == 1 else {
+            throw ValueError.invalid("cross_validate: model_checkpoint(\(Display.quoted(shared))) has no {fold}, so folds trained at once would write the same file; add {fold} or use n_jobs: 1")
+        }
+        return jobs
     }
 
     /// The folds: a number makes stratified (with groups, stratified group) k folds shuffled with the seed;
