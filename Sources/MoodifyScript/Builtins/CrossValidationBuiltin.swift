@@ -6,8 +6,8 @@ extension Builtins {
     static let crossValidateBuiltin = Builtin(
         "cross_validate",
         [.required("build"), .required("X"), .required("y"), .named("folds", 5), .named("groups", nil), .named("oversample", nil),
-         .named("seed", 42), .named("n_jobs", nil)] + fitParameters.filter { $0.name != "seed" },
-        doc: "Train build() on each fold (5 → stratified, shuffled, grouped with groups; or [train, test] pairs), oversampling the training side only; n_jobs folds at once (nil: every core)."
+         .named("seed", 42), .named("n_jobs", 1)] + fitParameters.filter { $0.name != "seed" },
+        doc: "Train build() on each fold (5 → stratified, shuffled, grouped with groups; or [train, test] pairs), oversampling the training side only; n_jobs folds at once (1 by default; nil or -1: every core)."
     ) { args in
         let build = try args.function("build")
         let x = try args.matrix("X")
