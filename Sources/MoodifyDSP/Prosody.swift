@@ -4,7 +4,8 @@ import Foundation
 /// 2,048 samples every 512 (93 ms every 23 ms at 22,050 Hz), centred, so YIN and RMS frames coincide.
 ///
 /// - voicing: a frame is voiced when YIN's aperiodicity (the normalised difference at the chosen period) is below
-///   0.5 and its RMS lies within 25 dB of the clip's loudest frame. `voiced_fraction` is their share of all frames.
+///   0.5 and its RMS lies within 25 dB of the clip's loudest frame and above 1e-4 (−80 dB full scale: digital silence
+///   is never voiced). `voiced_fraction` is their share of all frames.
 /// - pitch, over voiced frames, in semitones re 100 Hz (12·log2(f0/100)) of `librosa.yin(fmin=65, fmax=500)`:
 ///   `f0_mean_st`, `f0_std_st`, `f0_p05_st`, `f0_p95_st`, `f0_range_st` (p95 − p05), `f0_slope_st_per_s` (least-squares
 ///   slope against time in seconds); all 0 without voiced frames (the slope also with one).
@@ -26,6 +27,8 @@ enum Prosody {
     static let voicingThreshold: Float = 0.5
     /// How far below the loudest frame a voiced frame may lie, in dB.
     static let voicingFloorDB: Float = -25
+    /// Smallest RMS of a voiced frame (−80 dB full scale).
+    static let voicingFloorRMS: Float = 1e-4
     /// How far below the loudest frame an energy peak may lie, in dB.
     static let peakFloorDB: Float = -30
     /// Frames on either side an energy peak must dominate.
@@ -33,7 +36,7 @@ enum Prosody {
 
     /// A canonical description for the cache key.
     static let parameters = "prosody v1: frame=2048 hop=512 centred; yin fmin=65 fmax=500 trough=0.1; voiced: "
-        + "aperiodicity<0.5 and rms>=max-25dB; f0 semitones re 100 Hz mean,std,p05,p95,range,slope/s; aperiodicity "
+        + "aperiodicity<0.5 and rms>=max-25dB and rms>=1e-4; f0 semitones re 100 Hz mean,std,p05,p95,range,slope/s; aperiodicity "
         + "mean; rms amplitude_to_db ref=max top_db=80 mean,std,p10,p50,p90,slope/s; energy peaks (max of ±3 "
         + "frames, >-30 dB)/s; voiced runs/s; percentiles linear"
 
@@ -41,10 +44,13 @@ enum Prosody {
     static func vector(_ y: [Float], sampleRate sr: Double) -> [Float] {
         let hop = 512
         let track = yinTrack(y, fmin: fmin, fmax: fmax, sr: sr, frameLength: 2048, hopLength: hop)
-        let loudness = amplitudeToDB(rms(y, frameLength: 2048, hopLength: hop), ref: .max)
+        let amplitudes = rms(y, frameLength: 2048, hopLength: hop)
+        let loudness = amplitudeToDB(amplitudes, ref: .max)
         let frames = min(track.f0.count, loudness.count)
         let seconds = (0..<frames).map { Double($0 * hop) / sr }
-        let voiced = (0..<frames).map { track.aperiodicity[$0] < voicingThreshold && loudness[$0] >= voicingFloorDB }
+        let voiced = (0..<frames).map {
+            track.aperiodicity[$0] < voicingThreshold && loudness[$0] >= voicingFloorDB && amplitudes[$0] >= voicingFloorRMS
+        }
         let voicedFrames = (0..<frames).filter { voiced[$0] }
         let pitch = voicedFrames.map { 12 * log2(Double(track.f0[$0]) / 100) }
         let db = loudness.prefix(frames).map(Double.init)
