@@ -3,7 +3,7 @@ import Synchronization
 
 /// Which FFTW transform a cached plan performs.
 private enum PlanKind: Hashable, Sendable {
-    case realForward, realInverse, complexForward, complexInverse, doubleRealForward
+    case realForward, realInverse, complexForward, complexInverse, doubleRealForward, doubleRealInverse
 }
 
 /// An FFTW plan made once and shared; executing it with the new-array functions is thread-safe.
@@ -39,6 +39,9 @@ private func plan(_ kind: PlanKind, size: Int) -> FFTWPlan {
         case .doubleRealForward:
             let input = AlignedDoubles(count: size + 2), output = AlignedDoubles(count: size + 2)
             made = fftw_plan_dft_r2c_1d(n, input.pointer, output.complexPointer, flags)
+        case .doubleRealInverse:
+            let input = AlignedDoubles(count: size + 2), output = AlignedDoubles(count: size + 2)
+            made = fftw_plan_dft_c2r_1d(n, input.complexPointer, output.pointer, flags)
         case .realForward:
             made = fftwf_plan_dft_r2c_1d(n, a.pointer, b.complexPointer, flags)
         case .realInverse:
@@ -107,23 +110,31 @@ struct RealFFT: Sendable {
 }
 
 /// Real-input FFT in double precision (numpy's `rfft` of float64 frames, as librosa's STFT computes it):
-/// `size / 2 + 1` bins.
+/// `size / 2 + 1` bins; the inverse is unnormalised (as FFTW).
 struct DoubleRealFFT: Sendable {
     /// Transform length.
     let size: Int
     private let forwardPlan: FFTWPlan
+    private let inversePlan: FFTWPlan
 
-    /// Fetches (or makes) the plan for `size`.
+    /// Fetches (or makes) the plans for `size`.
     init(size: Int) {
         precondition(size > 0, "FFT size must be positive")
         self.size = size
         forwardPlan = plan(.doubleRealForward, size: size)
+        inversePlan = plan(.doubleRealInverse, size: size)
     }
 
     /// `output` (interleaved complex, `size / 2 + 1` pairs) = DFT of `input` (`size` reals); both aligned scratch.
     func forward(_ input: AlignedDoubles, _ output: AlignedDoubles) {
         precondition(input.count >= size && output.count >= size + 2)
         fftw_execute_dft_r2c(forwardPlan.handle, input.pointer, output.complexPointer)
+    }
+
+    /// `output` (`size` reals) = unnormalised inverse DFT of the half spectrum in `input`, which is destroyed.
+    func inverse(_ input: AlignedDoubles, _ output: AlignedDoubles) {
+        precondition(input.count >= size + 2 && output.count >= size)
+        fftw_execute_dft_c2r(inversePlan.handle, input.complexPointer, output.pointer)
     }
 }
 

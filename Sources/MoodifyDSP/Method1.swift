@@ -3,19 +3,13 @@
 enum Method1 {
     /// Column names, one per value.
     static let columns: [String] = {
-        func numbered(_ stem: String, _ count: Int, digits: Int) -> [String] {
-            (1...count).map { i in
-                let s = String(i)
-                return stem + String(repeating: "0", count: max(0, digits - s.count)) + s
-            }
-        }
         var names = [String]()
         for feature in ["zcr", "rms", "centroid", "bandwidth", "rolloff"] { names += ["\(feature)_mean", "\(feature)_std"] }
-        names += numbered("contrast_mean_", 7, digits: 1) + numbered("contrast_std_", 7, digits: 1)
-        names += numbered("mfcc_mean_", 40, digits: 2) + numbered("mfcc_std_", 40, digits: 2)
-        names += numbered("chroma_mean_", 12, digits: 2) + numbered("chroma_std_", 12, digits: 2)
+        names += numberedColumns("contrast_mean_", 7, digits: 1) + numberedColumns("contrast_std_", 7, digits: 1)
+        names += numberedColumns("mfcc_mean_", 40, digits: 2) + numberedColumns("mfcc_std_", 40, digits: 2)
+        names += numberedColumns("chroma_mean_", 12, digits: 2) + numberedColumns("chroma_std_", 12, digits: 2)
         names += ["mel_mean", "mel_std"]
-        names += numbered("tonnetz_mean_", 6, digits: 1)
+        names += numberedColumns("tonnetz_mean_", 6, digits: 1)
         names += ["harmonic_mean", "harmonic_std", "percussive_mean", "percussive_std"]
         return names
     }()
@@ -23,6 +17,11 @@ enum Method1 {
     /// The 140 values for samples at `sampleRate`. One float64 STFT serves the spectral shape, contrast, mel, MFCC,
     /// chroma, the constant-Q transform's tuning estimate and HPSS; the tonnetz runs its own constant-Q transform.
     static func vector(_ y: [Float], sampleRate sr: Double) throws(FeatureError) -> [Float] {
+        try analyse(y, sampleRate: sr).vector
+    }
+
+    /// The 140 values with the 40 MFCCs per frame they summarise (method 3 reuses them for its deltas).
+    static func analyse(_ y: [Float], sampleRate sr: Double) throws(FeatureError) -> (vector: [Float], mfcc: Spectrogram) {
         var out = [Float]()
         out.reserveCapacity(140)
         func append(_ x: [Float]) {
@@ -41,7 +40,8 @@ enum Method1 {
         // librosa squares |X| (np.abs(D)**2) for the mel and chroma power.
         let power = FrameMatrix(bins: magnitude.bins, frames: magnitude.frames, values: magnitude.values.map { $0 * $0 })
         let mel = MelFilterBank.shared(sr: sr, nFFT: 2048, nMels: 128).apply(to: power)
-        out += rowMeansThenStds(mfcc(melSpectrogram: mel, nMFCC: 40))
+        let cepstra = mfcc(melSpectrogram: mel, nMFCC: 40)
+        out += rowMeansThenStds(cepstra)
         do {
             out += rowMeansThenStds(try chromaSTFT(power: power.rowMajor(), sr: sr))
             let (melMean, melStd) = meanAndStd(mel.values)
@@ -56,7 +56,15 @@ enum Method1 {
         let (harmonic, percussive) = hpssSignals(d, magnitude: magnitude, length: y.count)
         append(harmonic)
         append(percussive)
-        return out
+        return (out, cepstra)
+    }
+}
+
+/// Column names `stem` + 1…`count`, zero-padded to `digits` digits ("mfcc_mean_01").
+func numberedColumns(_ stem: String, _ count: Int, digits: Int) -> [String] {
+    (1...count).map { i in
+        let s = String(i)
+        return stem + String(repeating: "0", count: max(0, digits - s.count)) + s
     }
 }
 
@@ -70,5 +78,5 @@ extension FeatureSet {
             + "power_to_db ref=1 top_db=80, dct-ii ortho) means,stds; chroma_stft (tuning estimated, norm inf) "
             + "means,stds; melspectrogram mean,std; tonnetz (chroma_cqt 36 bins/octave, 7 octaves) means; "
             + "hpss kernel=31 harmonic mean,std, percussive mean,std",
-        recipe: .method1)
+        recipe: .method1, trims: true)
 }

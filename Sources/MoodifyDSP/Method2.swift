@@ -35,12 +35,13 @@ enum Method2 {
 }
 
 extension FeatureSet {
-    /// Method 2 (log-mel statistics, 256 values).
+    /// Method 2 (log-mel statistics, 256 values) of the clip trimmed at 30 dB. The original method 2 did not trim; the
+    /// trim stays here because existing caches, tests and saved models were made with it (`trims` says so per set).
     public static let method2 = FeatureSet(
         name: "method2", columns: Method2.columns,
         parameters: "method2 v1: load sr=22050 (soxr_hq); trim top_db=30 frame=2048 hop=512; "
             + "melspectrogram n_fft=2048 hop=512 hann center=constant n_mels=128 slaney fmin=0 fmax=sr/2 power=2; "
             + "power_to_db ref=max amin=1e-10 top_db=80; per-mel mean then std; "
             + "augment: noise 0.005*N(0,1), pitch_shift +2 (soxr_hq), time_stretch 0.8",
-        recipe: .method2)
+        recipe: .method2, trims: true)
 }

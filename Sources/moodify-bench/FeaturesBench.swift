@@ -27,8 +27,8 @@ let featuresSuite = BenchmarkSuite(name: "features") { corpus in
     var rng = SeededGenerator(seed: 42)
     for set in FeatureSet.all { _ = try set.rows(for: clips[0], augment: true, using: &rng) }
 
-    for set in FeatureSet.all where set.name == "method1" {
-        try perClip("features.method1.per_clip") { for c in clips { _ = try set.vector(for: c) } }
+    for set in FeatureSet.all where set.name != "method2" {
+        try perClip("features.\(set.name).per_clip") { for c in clips { _ = try set.vector(for: c) } }
     }
     try perClip("features.method2_aug.per_clip") {
         for c in clips { _ = try FeatureSet.method2.rows(for: c, augment: true, using: &rng) }
@@ -52,6 +52,9 @@ let featuresSuite = BenchmarkSuite(name: "features") { corpus in
     try perClip("features.part.chroma_stft") { for s in spectra { _ = try chromaSTFT(power: s.power()) } }
     try perClip("features.part.tonnetz") { for y in trimmed { _ = try tonnetz(y) } }
     perClip("features.part.zcr_rms") { for y in trimmed { _ = (zeroCrossingRate(y), rms(y)) } }
+    perClip("features.part.yin") { for y in trimmed { _ = yin(y, fmin: 65, fmax: 500) } }
+    let cepstra = trimmed.map { mfcc($0, nMFCC: 40) }
+    perClip("features.part.mfcc_delta") { for c in cepstra { _ = (delta(c), delta(c, order: 2)) } }
     perClip("features.part.hpss") { for y in trimmed { _ = hpss(y) } }
     perClip("features.part.pitch_shift") { for y in trimmed { _ = pitchShift(y, sr: 22050, steps: 2) } }
     perClip("features.part.time_stretch") { for y in trimmed { _ = timeStretch(y, rate: 0.8) } }

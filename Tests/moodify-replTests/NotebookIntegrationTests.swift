@@ -51,7 +51,7 @@ struct NotebookIntegrationTests {
         #expect(exists(folder, "Models/default.moodify"))
     }
 
-    @Test(arguments: ["method_1_speaker_independent", "method_2_speaker_independent"])
+    @Test(arguments: ["method_1_speaker_independent", "method_2_speaker_independent", "method_3_speaker_independent"])
     func speakerIndependentNotebooksScoreUnseenActors(_ name: String) throws {
         let (out, folder) = try run(name)
         for line in ["unseen actors", "Fold  accuracy  macro-F1  UAR", "Accuracy ", "Macro-F1 ", "UAR ", "── 5 of 5 cells"] {
