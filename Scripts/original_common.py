@@ -24,6 +24,12 @@ AUDIO_EXTENSIONS = (".wav", ".flac")
 warnings.filterwarnings("ignore", category=UserWarning, module="librosa")
 
 
+def cpu_seconds():
+    """User + system CPU seconds of this process so far (all its threads): a figure the machine's load inflates
+    far less than wall time."""
+    return time.process_time()
+
+
 def load_avg():
     """The 1-minute load average of the machine, as `uptime` shows it."""
     return round(os.getloadavg()[0], 2)
@@ -90,7 +96,7 @@ def extract_all(files, extract, report):
     of each row, and the timing (total s, s per clip, load average before and after)."""
     rows, owners = [], []
     load_before = load_avg()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     first = 0.0
     for i, path in enumerate(files):
         block = np.atleast_2d(extract(path))
@@ -101,9 +107,10 @@ def extract_all(files, extract, report):
         if (i + 1) % 100 == 0 or i + 1 == len(files):
             elapsed = time.perf_counter() - started
             print(f"  features: {i + 1}/{len(files)} clips, {elapsed:.1f} s ({elapsed / (i + 1):.3f} s/clip)", flush=True)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     report["features"] = {"clips": len(files), "rows": int(sum(len(r) for r in rows)), "seconds": round(seconds, 2),
                           "seconds_per_clip": round(seconds / len(files), 4),
+                          "cpu_seconds": round(cpu, 2), "cpu_seconds_per_clip": round(cpu / len(files), 4),
                           "first_clip_seconds": round(first, 3),
                           "seconds_per_clip_after_first": round((seconds - first) / max(len(files) - 1, 1), 4),
                           "load_before": load_before, "load_after": load_avg()}
@@ -206,15 +213,15 @@ def run_fold(number, X_train, y_train, X_val, y_val, n_classes, lr, callbacks, e
                                                  save_best_only=True)
     one_hot = keras.utils.to_categorical
     load_before = load_avg()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     history = model.fit(X_train[..., None], one_hot(y_train, n_classes),
                         validation_data=(X_val[..., None], one_hot(y_val, n_classes)),
                         epochs=epochs, batch_size=32, verbose=0, class_weight=class_weight,
                         callbacks=[*callbacks, checkpoint, timer])
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     y_pred = np.argmax(model.predict(X_val[..., None], batch_size=256, verbose=0), axis=1)
     record = {"fold": number, "train_rows": len(y_train), "val_rows": len(y_val),
-              "epochs_run": len(history.history["loss"]), "seconds": round(seconds, 2),
+              "epochs_run": len(history.history["loss"]), "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
               "seconds_per_epoch": round(float(np.mean(timer.seconds)), 3),
               "seconds_per_epoch_after_first": round(float(np.mean(timer.seconds[1:] or timer.seconds)), 3),
               "epoch_seconds": [round(s, 3) for s in timer.seconds],
@@ -244,6 +251,8 @@ def summarise_folds(records, report):
         summary[key] = {"mean": round(float(values.mean()), 4), "std": round(float(values.std()), 4)}
         print(f"{key:9s} {values.mean():.4f} ± {values.std():.4f}")
     summary["seconds"] = round(sum(r["seconds"] for r in records), 2)
+    summary["cpu_seconds"] = round(sum(r["cpu_seconds"] for r in records), 2)
+    summary["epochs"] = sum(r["epochs_run"] for r in records)
     summary["seconds_per_epoch"] = round(float(np.mean([s for r in records for s in r["epoch_seconds"]])), 3)
     summary["seconds_per_epoch_after_first"] = round(float(np.mean(
         [s for r in records for s in (r["epoch_seconds"][1:] or r["epoch_seconds"])])), 3)
