@@ -225,6 +225,7 @@ def run_fold(number, X_train, y_train, X_val, y_val, n_classes, lr, callbacks, e
               "seconds_per_epoch": round(float(np.mean(timer.seconds)), 3),
               "seconds_per_epoch_after_first": round(float(np.mean(timer.seconds[1:] or timer.seconds)), 3),
               "epoch_seconds": [round(s, 3) for s in timer.seconds],
+              "history": {k: [round(float(v), 4) for v in vs] for k, vs in history.history.items()},
               "load_before": load_before, "load_after": load_avg(), **scores(y_val, y_pred)}
     print(f"Validation Accuracy for Fold {number}: {record['accuracy']:.4f}  "
           f"(macro-F1 {record['macro_f1']:.4f}, UAR {record['uar']:.4f}; {record['epochs_run']} epochs, "
