@@ -1,4 +1,5 @@
 import Foundation
+import Moodify
 
 /// A notebook run as one self-contained HTML page: each cell's title, highlighted source, printed output,
 /// displayed value or error, the PNGs it wrote (embedded as base64), and its run time, under a header with the
@@ -50,37 +51,37 @@ public struct RunReport {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Moodify \(HTML.escape(context.version))">
-        <title>\(HTML.escape(name)) · Moodify run report</title>
+        <meta name="generator" content="Moodify \(context.version.htmlEscaped)">
+        <title>\(name.htmlEscaped) · Moodify run report</title>
         <style>\(RunReport.style)</style>
         </head>
         <body>
         <header>
-        <h1>\(HTML.escape(name))</h1>
-        <p class="path">\(HTML.escape(run.file))</p>
+        <h1>\(name.htmlEscaped)</h1>
+        <p class="path">\(run.file.htmlEscaped)</p>
         <dl>
-        <dt>Run</dt><dd>\(HTML.escape(context.dateText))</dd>
-        <dt>Machine</dt><dd>\(HTML.escape(context.machine))</dd>
-        <dt>Moodify</dt><dd>\(HTML.escape(context.version))</dd>
-        <dt>Result</dt><dd class="\(failed.isEmpty ? "ok" : "bad")">\(HTML.escape(status))</dd>
+        <dt>Run</dt><dd>\(context.dateText.htmlEscaped)</dd>
+        <dt>Machine</dt><dd>\(context.machine.htmlEscaped)</dd>
+        <dt>Moodify</dt><dd>\(context.version.htmlEscaped)</dd>
+        <dt>Result</dt><dd class="\(failed.isEmpty ? "ok" : "bad")">\(status.htmlEscaped)</dd>
         </dl>
         <nav><ol>\n
         """
         for cell in run.cells {
             page += "<li><a href=\"#cell-\(cell.index)\"><span class=\"num\">[\(cell.index)]</span> "
-                + HTML.escape(RunReport.title(of: cell.title)) + "</a><span class=\"time\">"
+                + RunReport.title(of: cell.title).htmlEscaped + "</a><span class=\"time\">"
                 + (cell.error == nil ? "" : "<span class=\"badge bad\">failed</span> ")
-                + HTML.escape(RunReport.seconds(cell.seconds)) + "</span></li>\n"
+                + RunReport.seconds(cell.seconds).htmlEscaped + "</span></li>\n"
         }
         page += "</ol></nav>\n</header>\n<main>\n"
         let highlighter = ReportHighlighter(builtins: builtins)
         for cell in run.cells { page += section(cell, highlighter: highlighter) }
         for cell in skipped {
             page += "<section class=\"cell skipped\" id=\"cell-\(cell.index)\">\n<h2><span><span class=\"num\">[\(cell.index)]</span> "
-                + HTML.escape(RunReport.title(of: cell.title)) + "</span><span class=\"time\">not run</span></h2>\n"
+                + RunReport.title(of: cell.title).htmlEscaped + "</span><span class=\"time\">not run</span></h2>\n"
                 + "<pre class=\"code\">\(highlighter.html(cell.source))</pre>\n</section>\n"
         }
-        page += "</main>\n<footer>Written by Moodify \(HTML.escape(context.version)) · moodify-repl --report</footer>\n</body>\n</html>\n"
+        page += "</main>\n<footer>Written by Moodify \(context.version.htmlEscaped) · moodify-repl --report</footer>\n</body>\n</html>\n"
         return page
     }
 
@@ -88,28 +89,28 @@ public struct RunReport {
     private func section(_ cell: CellResult, highlighter: ReportHighlighter) -> String {
         let failed = cell.error != nil
         var html = "<section class=\"cell\(failed ? " failed" : "")\" id=\"cell-\(cell.index)\">\n"
-        html += "<h2><span><span class=\"num\">[\(cell.index)]</span> " + HTML.escape(RunReport.title(of: cell.title))
+        html += "<h2><span><span class=\"num\">[\(cell.index)]</span> " + RunReport.title(of: cell.title).htmlEscaped
         html += "</span><span class=\"time\">" + (failed ? "<span class=\"badge bad\">failed</span> " : "")
-            + HTML.escape(RunReport.seconds(cell.seconds)) + "</span></h2>\n"
+            + RunReport.seconds(cell.seconds).htmlEscaped + "</span></h2>\n"
         html += "<pre class=\"code\">\(highlighter.html(RunReport.trimmed(cell.source)))</pre>\n"
         let output = RunReport.trimmed(cell.output)
-        if !output.isEmpty { html += "<pre class=\"output\">\(HTML.escape(output))</pre>\n" }
-        if let display = cell.display { html += "<pre class=\"output display\">\(HTML.escape(display))</pre>\n" }
-        if let error = cell.error { html += "<pre class=\"error\">\(HTML.escape(error))</pre>\n" }
+        if !output.isEmpty { html += "<pre class=\"output\">\(output.htmlEscaped)</pre>\n" }
+        if let display = cell.display { html += "<pre class=\"output display\">\(display.htmlEscaped)</pre>\n" }
+        if let error = cell.error { html += "<pre class=\"error\">\(error.htmlEscaped)</pre>\n" }
         for file in cell.files { html += figure(file) }
         return html + "</section>\n"
     }
 
     /// A written file: a PNG embedded as an image with its path as caption; other files (or a PNG that is gone) as their path.
     private func figure(_ path: String) -> String {
-        let caption = "<figcaption>\(HTML.escape(path))</figcaption>"
+        let caption = "<figcaption>\(path.htmlEscaped)</figcaption>"
         guard path.lowercased().hasSuffix(".png") else {
             return "<figure class=\"file\">\(caption)</figure>\n"
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return "<figure class=\"file missing\">\(caption)<p>(the file is no longer there)</p></figure>\n"
         }
-        let alt = HTML.escape((path as NSString).lastPathComponent)
+        let alt = (path as NSString).lastPathComponent.htmlEscaped
         return "<figure><img alt=\"\(alt)\" src=\"data:image/png;base64,\(data.base64EncodedString())\">\(caption)</figure>\n"
     }
 

@@ -1,3 +1,5 @@
+import Moodify
+
 /// Cell-script source as HTML with `<span class="…">` around keywords (`k`), constants (`c`), numbers (`n`),
 /// strings (`s`), interpolations (`i`), comments (`m`) and calls of builtins (`b`); everything else escaped as is.
 ///
@@ -31,7 +33,7 @@ struct ReportHighlighter {
         }
 
         private mutating func span(_ kind: String, from start: Int) {
-            out += "<span class=\"\(kind)\">" + HTML.escape(String(text[start..<at])) + "</span>"
+            out += "<span class=\"\(kind)\">" + String(text[start..<at]).htmlEscaped + "</span>"
         }
 
         /// Code up to (not including) the `)` that closes an interpolation when `closing` is set, else to the end.
@@ -65,13 +67,13 @@ struct ReportHighlighter {
                     } else if called && previous != "." && builtins.contains(word) {
                         span("b", from: start)
                     } else {
-                        out += HTML.escape(word)
+                        out += word.htmlEscaped
                     }
                 } else {
                     if c == "(" { depth += 1 }
                     if c == ")" { depth -= 1 }
                     at += 1
-                    out += HTML.escape(String(c))
+                    out += String(c).htmlEscaped
                 }
             }
             return out
@@ -109,22 +111,3 @@ struct ReportHighlighter {
     }
 }
 
-/// HTML escaping.
-enum HTML {
-    /// `text` with `& < > " '` replaced by entities, safe in element content and quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-}

@@ -1,6 +1,6 @@
 extension String {
     /// The text with `& < > " '` replaced by entities, safe inside HTML text and quoted attributes.
-    var htmlEscaped: String {
+    public var htmlEscaped: String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for character in self {
