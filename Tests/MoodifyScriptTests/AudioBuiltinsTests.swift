@@ -100,13 +100,3 @@ private func scratch(_ name: String) -> String {
         #expect(errorMessageIn(Interpreter { _ in }, "corpus([1])") == "corpus: expected a string for path, got a list")
     }
 }
-
-/// The message of the error `code` raises in `interpreter`, or "<no error>".
-private func errorMessageIn(_ interpreter: Interpreter, _ code: String) -> String {
-    do {
-        try interpreter.run(code)
-        return "<no error>"
-    } catch {
-        return error.message
-    }
-}

@@ -191,16 +191,6 @@ import Testing
 
 // MARK: - Helpers
 
-/// The message of the error `code` raises in `interpreter`, or "<no error>".
-private func errorMessageIn(_ interpreter: Interpreter, _ code: String) -> String {
-    do {
-        try interpreter.run(code)
-        return "<no error>"
-    } catch {
-        return error.message
-    }
-}
-
 /// The matrix `code` evaluates to.
 private func matrix(_ i: Interpreter, _ code: String) throws -> Matrix {
     try #require(try i.run(code)).asMatrix()

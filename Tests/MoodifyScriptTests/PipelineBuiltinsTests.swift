@@ -118,13 +118,3 @@ private let voice: AudioBuffer = {
         #expect(errorMessageIn(i, "corpus_subset(c)") == "corpus_subset: give exactly one of per_speaker_emotion: or limit:")
     }
 }
-
-/// The message of the error `code` raises in `interpreter`, or "<no error>".
-private func errorMessageIn(_ interpreter: Interpreter, _ code: String) -> String {
-    do {
-        try interpreter.run(code)
-        return "<no error>"
-    } catch {
-        return error.message
-    }
-}

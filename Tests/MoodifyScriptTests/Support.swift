@@ -24,6 +24,16 @@ func errorMessage(_ code: String) -> String {
     }
 }
 
+/// The message of the error `code` raises in `interpreter` (keeping its session), or "<no error>".
+func errorMessageIn(_ interpreter: Interpreter, _ code: String) -> String {
+    do {
+        try interpreter.run(code)
+        return "<no error>"
+    } catch {
+        return error.message
+    }
+}
+
 /// The full description (`FILE:LINE:COL: message`, line, caret) of the error `code` raises.
 func errorDescription(_ code: String, file: String = "<input>") -> String {
     do {
