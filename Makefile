@@ -18,8 +18,11 @@ build: setup
 run: build
 	$(RELEASE)/moodify-repl $(NOTEBOOK)
 
+# The browser test drives the real page in headless Chromium (it skips with a message when none is installed).
 test: setup
 	$(SWIFT) test
+	$(SWIFT) build --product moodify-web
+	Scripts/browser_test.py
 
 bench: build
 	Scripts/bench
