@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         systemLibrary("CFFTW", pkgConfig: "fftw3f", apt: ["libfftw3-dev"]),
@@ -33,7 +34,7 @@ let package = Package(
             "MoodifyScript", "Moodify", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "MoodifyWeb", dependencies: ["Moodify", "MoodifyAudio", "MoodifyMusic", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Resources")]),
+        .target(name: "MoodifyWeb", dependencies: ["Moodify", "MoodifyAudio", "MoodifyMusic", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio")], resources: [.copy("Resources")]),
         .executableTarget(name: "moodify-web", dependencies: ["MoodifyWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "moodify-bench", dependencies: ["Moodify", "MoodifyLearn", "MoodifyAudio", "MoodifyDSP"]),
 

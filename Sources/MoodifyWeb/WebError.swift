@@ -14,6 +14,8 @@ enum WebError: Error, Equatable, CustomStringConvertible {
     case undecodable(String)
     /// The audio decoded but trimming silence left only `seconds` of sound.
     case noSpeech(seconds: Double)
+    /// Every prediction thread is busy and the line of waiting predictions is full.
+    case busy
 
     /// The HTTP status for the case.
     var status: HTTPResponse.Status {
@@ -22,6 +24,7 @@ enum WebError: Error, Equatable, CustomStringConvertible {
         case .empty, .badMultipart: return .badRequest
         case .undecodable: return .unsupportedMediaType
         case .noSpeech: return .unprocessableContent
+        case .busy: return .serviceUnavailable
         }
     }
 
@@ -37,11 +40,16 @@ enum WebError: Error, Equatable, CustomStringConvertible {
         case .noSpeech(let seconds):
             let heard = seconds < 0.005 ? "nothing but silence" : "only \(Int((seconds * 1000).rounded())) ms of sound"
             return "No speech found: the recording holds \(heard) once silence is trimmed (at least \(ClassifierError.minimumSpeech) s is needed)."
+        case .busy:
+            return "The server is busy analysing other recordings; try again in a moment."
         }
     }
 
     /// The Hummingbird error that renders this one as `{"error": {"message": …}}`.
-    var httpError: HTTPError { HTTPError(status, message: description) }
+    var httpError: HTTPError {
+        guard case .busy = self else { return HTTPError(status, message: description) }
+        return HTTPError(status, headers: [.retryAfter: "1"], message: description)
+    }
 
     /// The web error for an audio decoding failure of the upload.
     init(decoding error: AudioError) {

@@ -28,7 +28,7 @@ struct FakePredictor: EmotionPredicting {
 }
 
 /// Services around a fake predictor, with the catalog as the only music source (no network).
-func testServices(_ predictor: FakePredictor = FakePredictor(), limits: WebLimits = WebLimits()) throws -> WebServices {
+func testServices(_ predictor: any EmotionPredicting = FakePredictor(), limits: WebLimits = WebLimits()) throws -> WebServices {
     let recommender = Recommender(catalog: try Catalog.embedded(), moodMap: try MoodMap.builtin(named: "default"), spotify: nil,
                                   spotifyUnavailableReason: "No Spotify credentials are set")
     return WebServices(predictor: predictor, recommender: recommender, limits: limits)
