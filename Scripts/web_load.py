@@ -2,9 +2,13 @@
 """Load test of a running moodify-web: N requests of one clip, C at a time, to /api/predict.
 
 Usage: Scripts/web_load.py CLIP [--url http://127.0.0.1:8080] [--requests 200] [--concurrency 16]
-Prints one JSON line: requests, failures, p50/p99/max latency in ms, wall seconds.
+                                [--warmup 10] [--pid SERVER_PID] [--nice 5]
+Prints one JSON line: requests, failures, p50/p99/max latency in ms, requests per second, wall seconds and the
+load average before the run. With --pid (the server's process id, on Linux) it also gives the server's CPU time
+per request (user + system, which other processes on the machine do not inflate) and its peak resident memory.
+--nice lowers this client's priority so the server gets the cores first.
 """
-import argparse, json, time, urllib.request
+import argparse, json, os, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 
@@ -12,9 +16,26 @@ def post(url, body):
     started = time.perf_counter()
     request = urllib.request.Request(url + "/api/predict", data=body, method="POST",
                                      headers={"Content-Type": "application/octet-stream"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        ok = response.status == 200 and b'"emotion"' in response.read()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            ok = response.status == 200 and b'"emotion"' in response.read()
+    except OSError:
+        ok = False
     return ok, (time.perf_counter() - started) * 1000
+
+
+def cpu_seconds(pid):
+    """User + system CPU seconds the process has used so far (/proc/PID/stat fields 14 and 15)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_memory_mb(pid):
+    """The process's peak resident memory (VmHWM) in MB."""
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
 
 
 def main():
@@ -23,17 +44,31 @@ def main():
     parser.add_argument("--url", default="http://127.0.0.1:8080")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--warmup", type=int, default=10, help="requests sent one at a time before the measured run")
+    parser.add_argument("--pid", type=int, help="the server's process id, for its CPU time and peak memory")
+    parser.add_argument("--nice", type=int, default=0, help="raise this client's niceness by this much")
     args = parser.parse_args()
+    if args.nice:
+        os.nice(args.nice)
     body = open(args.clip, "rb").read()
+    for _ in range(args.warmup):
+        post(args.url, body)
+    load = os.getloadavg()
+    cpu_before = cpu_seconds(args.pid) if args.pid else None
     started = time.perf_counter()
     with ThreadPoolExecutor(args.concurrency) as pool:
         results = list(pool.map(lambda _: post(args.url, body), range(args.requests)))
     wall = time.perf_counter() - started
     latencies = sorted(ms for _, ms in results)
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
-    print(json.dumps({"requests": args.requests, "concurrency": args.concurrency,
-                      "failures": sum(not ok for ok, _ in results), "p50_ms": round(pick(0.5), 1),
-                      "p99_ms": round(pick(0.99), 1), "max_ms": round(latencies[-1], 1), "wall_s": round(wall, 2)}))
+    report = {"requests": args.requests, "concurrency": args.concurrency,
+              "failures": sum(not ok for ok, _ in results), "p50_ms": round(pick(0.5), 1),
+              "p99_ms": round(pick(0.99), 1), "max_ms": round(latencies[-1], 1), "req_per_s": round(args.requests / wall, 1),
+              "wall_s": round(wall, 2), "load_avg_before": [round(x, 2) for x in load]}
+    if args.pid:
+        report["server_cpu_ms_per_request"] = round(1000 * (cpu_seconds(args.pid) - cpu_before) / args.requests, 2)
+        report["server_peak_mb"] = peak_memory_mb(args.pid)
+    print(json.dumps(report))
 
 
 if __name__ == "__main__":
