@@ -95,6 +95,10 @@ class DevTools:
                 return reply.get("result", {})
             self.events.append(reply)
 
+    def discard(self, method):
+        """Forgets the events named `method` received so far (a later wait then needs a new one)."""
+        self.events = [event for event in self.events if event.get("method") != method]
+
     def wait_for_event(self, method, timeout):
         """Waits for an event named `method` (one already received counts) and returns its params."""
         deadline = time.monotonic() + timeout
@@ -139,7 +143,8 @@ class DevTools:
 PAGE_STATE = """(() => {
   const text = (selector) => { const node = document.querySelector(selector); return node ? node.textContent.trim() : ""; };
   return JSON.stringify({
-    emotion: text("#result .emotion"), bars: document.querySelectorAll("#result .bar").length,
+    emotion: ((document.querySelector("#result .emotion") || {}).firstChild || {}).textContent || "",
+    label: text("#result .emotion small"), bars: document.querySelectorAll("#result .bar").length,
     filled: [...document.querySelectorAll("#result .fill")].filter((f) => parseFloat(f.style.width) > 0).length,
     tracks: document.querySelectorAll("#tracks .card, #tracks iframe").length, source: text("#source"),
     status: text("#status"), error: document.querySelector("#status.error") !== null,
@@ -158,6 +163,7 @@ def upload_and_wait(tools, session, url, clip, classes, name, width, height, mob
     """Opens the page at one window size, uploads `clip` through the file input and waits for the result."""
     tools.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
                deviceScaleFactor=2 if mobile else 1, mobile=mobile)
+    tools.discard("Page.loadEventFired")
     tools.send("Page.navigate", session, url=url + "/")
     tools.wait_for_event("Page.loadEventFired", COMMAND_SECONDS)
     root = tools.send("DOM.getDocument", session)["root"]["nodeId"]
@@ -193,12 +199,12 @@ def screenshot(tools, session, path):
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
-def wait_for_server(url, server):
-    """Waits until GET /api/health answers 200, or fails when the server exits or takes too long."""
+def wait_for_server(url, server, log):
+    """Waits until GET /api/health answers 200, or fails when the server exits (quoting `log`) or takes too long."""
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise Failure(f"moodify-web exited with status {server.returncode} before serving: {server.stdout.read().strip()}")
+            raise Failure(f"moodify-web exited with status {server.returncode} before serving: {log.read_text().strip()}")
         try:
             with urllib.request.urlopen(url + "/api/health", timeout=2) as response:
                 if response.status == 200:
@@ -251,10 +257,12 @@ def run(args, chromium, scratch):
     url = f"http://127.0.0.1:{port}"
     server = browser = None
     try:
-        server = subprocess.Popen([args.server, "--port", str(port), "--model", args.model], cwd=ROOT,
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  text=True, start_new_session=True)
-        wait_for_server(url, server)
+        log = Path(scratch) / "server.log"
+        with open(log, "w") as output:
+            server = subprocess.Popen([args.server, "--port", str(port), "--model", args.model], cwd=ROOT,
+                                      stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+        wait_for_server(url, server, log)
         with urllib.request.urlopen(url + "/api/model", timeout=10) as response:
             classes = json.load(response)["classes"]
         browser, tools = start_chromium(chromium, Path(scratch) / "profile")
@@ -269,7 +277,7 @@ def run(args, chromium, scratch):
             state = upload_and_wait(tools, session, url, clip, classes, name, width, height, mobile)
             path = shots / f"moodify-{name}-{width}x{height}.png"
             screenshot(tools, session, path)
-            lines.append(f"  {name} {width}x{height}: {state['emotion']!r}, {state['bars']} bars, "
+            lines.append(f"  {name} {width}x{height}: {state['emotion']} ({state['label']}), {state['bars']} bars, "
                          f"{state['tracks']} tracks; screenshot {path}")
         if problems := tools.problems():
             raise Failure("The page reported " + "; ".join(problems) + ".")
