@@ -32,10 +32,12 @@ public struct FeatureCache: Sendable {
         SHA256.hex(bytes)
     }
 
-    /// The entry key of a clip's rows: its content hash, the set's parameters, whether it is augmented and,
-    /// for augmented rows only, the seed of the noise.
-    public static func key(contentHash: String, featureSet: FeatureSet, augment: Bool, seed: UInt64) -> String {
-        let settings = augment ? "augment=true seed=\(seed)" : "augment=false"
+    /// The entry key of a clip's rows: its content hash, the set's parameters, whether it is augmented, the seed of
+    /// the noise when some is drawn (augmented rows, noisy degradations), and the degradation's key if there is one.
+    public static func key(contentHash: String, featureSet: FeatureSet, augment: Bool, seed: UInt64,
+                           degradation: String? = nil) -> String {
+        var settings = augment ? "augment=true seed=\(seed)" : "augment=false"
+        if let degradation { settings += " degradation=\(degradation) seed=\(seed)" }
         return SHA256.hex(Array([version, featureSet.parameters, settings, contentHash].joined(separator: "\n").utf8))
     }
 

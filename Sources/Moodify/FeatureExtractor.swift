@@ -24,16 +24,20 @@ public struct FeatureExtractor: Sendable {
     public var workers: Int
     /// Whether a progress bar is drawn (on standard error, and only when it is a terminal).
     public var showsProgress: Bool
+    /// A change applied to every clip after decoding, to measure robustness; nil analyses the clips as they are.
+    public var degradation: Degradation?
 
     /// An extractor with the notebooks' defaults: no augmentation, seed 42, the default cache, one worker per active core.
     public init(featureSet: FeatureSet, augment: Bool = false, seed: UInt64 = 42, cache: FeatureCache? = FeatureCache(),
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount, showsProgress: Bool = true) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, showsProgress: Bool = true,
+                degradation: Degradation? = nil) {
         self.featureSet = featureSet
         self.augment = augment
         self.seed = seed
         self.cache = cache
         self.workers = max(1, workers)
         self.showsProgress = showsProgress
+        self.degradation = degradation
     }
 
     /// What became of one clip.
@@ -45,7 +49,7 @@ public struct FeatureExtractor: Sendable {
     /// The feature table of every clip of `corpus`, in corpus order.
     public func extract(_ corpus: Corpus) -> FeatureTable {
         let clips = corpus.clips
-        let progress = ProgressBar(title: featureSet.name + (augment ? " (augmented)" : ""), total: clips.count,
+        let progress = ProgressBar(title: featureSet.name + (augment ? " (augmented)" : "") + (degradation.map { " (\($0))" } ?? ""), total: clips.count,
                                    enabled: showsProgress && isatty(STDERR_FILENO) != 0)
         let outcomes = Mutex([Outcome?](repeating: nil, count: clips.count))
         let next = Atomic(0)
@@ -73,11 +77,12 @@ public struct FeatureExtractor: Sendable {
             return .failed("\(path) could not be read: \((error as NSError).localizedDescription).")
         }
         let hash = FeatureCache.contentHash(of: bytes)
-        let key = FeatureCache.key(contentHash: hash, featureSet: featureSet, augment: augment, seed: seed)
+        let key = FeatureCache.key(contentHash: hash, featureSet: featureSet, augment: augment, seed: seed,
+                                   degradation: degradation?.cacheKey)
         if let cache, let rows = cache.rows(forKey: key, featureSet: featureSet) { return .rows(rows, cached: true) }
         do {
-            let audio = try AudioBuffer(data: bytes, sampleRate: FeatureSet.sampleRate, name: path)
             var rng = SeededGenerator(seed: Self.clipSeed(seed, contentHash: hash))
+            let audio = try decode(bytes, path: path, using: &rng)
             let rows = try featureSet.rows(for: audio, augment: augment, using: &rng)
             // A cache that cannot be written costs time on the next run, nothing else.
             try? cache?.store(rows, forKey: key, featureSet: featureSet)
@@ -87,6 +92,18 @@ public struct FeatureExtractor: Sendable {
         } catch {
             return .failed("\(error)")
         }
+    }
+
+    /// The clip at 22,050 Hz, changed by the degradation if there is one (a change of recording rate applies at the
+    /// file's own rate, the feature set then resamples; the others apply at 22,050 Hz).
+    private func decode(_ bytes: Data, path: String, using rng: inout SeededGenerator) throws -> AudioBuffer {
+        guard let degradation else { return try AudioBuffer(data: bytes, sampleRate: FeatureSet.sampleRate, name: path) }
+        var degradationRNG = SeededGenerator(seed: rng.next())
+        if case .resampled = degradation {
+            return degradation.apply(to: try AudioBuffer(data: bytes, sampleRate: nil, name: path), using: &degradationRNG)
+        }
+        return degradation.apply(to: try AudioBuffer(data: bytes, sampleRate: FeatureSet.sampleRate, name: path),
+                                 using: &degradationRNG)
     }
 
     /// The noise seed of one clip: `seed` mixed with the first 16 hex digits of the clip's content hash.

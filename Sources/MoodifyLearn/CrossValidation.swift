@@ -22,6 +22,8 @@ public struct CrossValidationResult {
     public var bestFold: Int
     /// The trained model of that fold.
     public var bestModel: Sequential
+    /// Every fold's trained model, in fold order.
+    public var models: [Sequential]
 
     /// Each fold's test accuracy.
     public var accuracies: [Float] { folds.map(\.evaluation.accuracy) }
@@ -106,9 +108,10 @@ public func crossValidate(build: () throws -> Sequential, x: Matrix, y: [Int], s
         return PreparedFold(model: model, trainX: trainX, trainY: trainY, testX: x.rows(split.test), testY: split.test.map { y[$0] },
                             testIndices: split.test, options: foldOptions, evaluationBatchSize: options.batchSize)
     }
-    var folds: [FoldResult] = [], best: (index: Int, model: Sequential)?
+    var folds: [FoldResult] = [], models: [Sequential] = [], best: (index: Int, model: Sequential)?
     func report(_ index: Int, _ trained: (result: FoldResult, model: Sequential)) {
         folds.append(trained.result)
+        models.append(trained.model)
         foldDone?(index, trained.result)
         if best == nil || trained.result.evaluation.accuracy > folds[best!.index].evaluation.accuracy { best = (index, trained.model) }
     }
@@ -120,7 +123,7 @@ public func crossValidate(build: () throws -> Sequential, x: Matrix, y: [Int], s
     } else {
         try trainConcurrently(count: splits.count, jobs: width, prepare: prepare, foldStart: foldStart, report: report)
     }
-    return CrossValidationResult(folds: folds, bestFold: best!.index, bestModel: best!.model)
+    return CrossValidationResult(folds: folds, bestFold: best!.index, bestModel: best!.model, models: models)
 }
 
 /// A fold ready to train: its rows, a fresh model and its options.

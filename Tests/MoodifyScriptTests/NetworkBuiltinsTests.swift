@@ -165,6 +165,22 @@ import Testing
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    @Test func crossValidationKeepsEveryFoldsModel() throws {
+        let s = try session(cnn + """
+
+            cv = cross_validate(build, X, y, folds: 3, epochs: 2)
+            count = len(cv.models)
+            same = true
+            for i, test in enumerate(cv.test_indices) {
+                same = same and list(argmax(cv.models[i].predict(take(X, test)))) == list(cv.fold_predictions[i][1])
+            }
+            best = list(argmax(cv.best_model.predict(X))) == list(argmax(cv.models[cv.best_fold - 1].predict(X)))
+            """, data)
+        #expect(s.interpreter.variable("count") == 3)
+        #expect(s.interpreter.variable("same") == .bool(true))
+        #expect(s.interpreter.variable("best") == .bool(true))
+    }
+
     @Test func ctrlCStopsTrainingBetweenEpochs() throws {
         let printed = Printed()
         let interpreter = Interpreter { printed.text += $0 }

@@ -48,9 +48,10 @@ extension Builtins {
             })
         let (rows, predicted) = result.outOfFold
         func labels(_ codes: [Int]) -> Value { names.map { n in .strings(codes.map { n[$0] }) } ?? .ints(codes) }
-        let best = try ModelObject(bundle: try ModelBundle(model: result.bestModel, labels: names))
+        let models = try result.models.map { try ModelObject(bundle: try ModelBundle(model: $0, labels: names)) }
         return .object(CrossValidationObject(
-            histories: result.folds.map(\.history), accuracies: result.accuracies, bestFold: result.bestFold, bestModel: best,
+            histories: result.folds.map(\.history), accuracies: result.accuracies, bestFold: result.bestFold,
+            bestModel: models[result.bestFold], models: models,
             testIndices: result.folds.map(\.testIndices), outOfFoldRows: rows, yTrue: labels(rows.map { codes[$0] }),
             yPred: labels(predicted),
             foldPredictions: result.folds.map { .list([labels($0.testIndices.map { codes[$0] }), labels($0.predictions)]) }))

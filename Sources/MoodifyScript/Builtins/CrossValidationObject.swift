@@ -2,7 +2,7 @@ import Foundation
 import MoodifyLearn
 
 /// What `cross_validate` returns: per-fold histories and accuracies, the best fold's model (`best_fold` is
-/// 1-based, as the notebooks print "Fold N"), and out-of-fold `y_true`/`y_pred` over every tested row.
+/// 1-based, as the notebooks print "Fold N"), every fold's model (`models`), and out-of-fold `y_true`/`y_pred` over every tested row.
 struct CrossValidationObject: HostObject {
     /// Each fold's training history.
     let histories: [History]
@@ -12,6 +12,8 @@ struct CrossValidationObject: HostObject {
     let bestFold: Int
     /// That fold's model.
     let bestModel: ModelObject
+    /// Every fold's model, in fold order.
+    let models: [ModelObject]
     /// Each fold's test rows.
     let testIndices: [[Int]]
     /// The rows some fold tested, ascending.
@@ -47,7 +49,7 @@ struct CrossValidationObject: HostObject {
     }
 
     var propertyNames: [String] {
-        ["best_fold", "best_model", "fold_accuracies", "fold_predictions", "histories", "mean_accuracy", "oof_indices", "std_accuracy",
+        ["best_fold", "best_model", "fold_accuracies", "fold_predictions", "histories", "mean_accuracy", "models", "oof_indices", "std_accuracy",
          "test_indices", "y_pred", "y_true"]
     }
 
@@ -59,6 +61,7 @@ struct CrossValidationObject: HostObject {
         case "fold_predictions": .list(foldPredictions)
         case "histories": .list(histories.map { .object(HistoryObject(history: $0)) })
         case "mean_accuracy": .number(mean)
+        case "models": .list(models.map { .object($0) })
         case "oof_indices": .ints(outOfFoldRows)
         case "std_accuracy": .number(standardDeviation)
         case "test_indices": .list(testIndices.map { .ints($0) })

@@ -88,19 +88,23 @@ extension Builtins {
     /// Feature tables of whole corpora, predictions from model bundles, and small corpus subsets.
     static let pipeline: [Builtin] = [
         Builtin("features", [.required("a_or_corpus"), .optional("set", "method1"), .named("augment", false), .named("seed", 42),
-                             .named("cache", true)],
-                doc: "A clip's feature vector (4 rows with augment), or a corpus's FeatureTable (one row per clip, in parallel, cached in .moodify-cache).") { args in
+                             .named("cache", true), .named("degrade", nil)],
+                doc: "A clip's feature vector (4 rows with augment), or a corpus's FeatureTable (one row per clip, in parallel, cached in .moodify-cache); degrade: a spec as degrade() takes changes every clip first (babble mixes voices of the corpus).") { args in
             let set = try FeatureSet.named(try args.string("set"))
             let augment = try args.bool("augment")
             let seed = try args.seedOrRandom("seed")
             if case .object(let object) = args["a_or_corpus"], let audio = object as? AudioBufferObject {
+                guard try args.optionalString("degrade") == nil else {
+                    throw ValueError.invalid("features: degrade: applies to a corpus; for one clip use features(degrade(a, spec), …)")
+                }
                 guard augment else { return .floats(try set.vector(for: audio.buffer)) }
                 var rng = SeededGenerator(seed: seed)
                 return .matrix(Matrix(rowArrays: try set.rows(for: audio.buffer, augment: true, using: &rng)))
             }
             let corpus = try args.corpusOrFolder("a_or_corpus")
+            let degradation = try args.optionalString("degrade").map { try Degradation(spec: $0, voices: { try corpus.babble() }) }
             let extractor = FeatureExtractor(featureSet: set, augment: augment, seed: seed,
-                                             cache: try args.bool("cache") ? FeatureCache() : nil)
+                                             cache: try args.bool("cache") ? FeatureCache() : nil, degradation: degradation)
             let table = extractor.extract(corpus)
             if !table.skipped.isEmpty {
                 args.interpreter.write("features: skipped \(table.skipped.count) of \(corpus.count) clips that could not be read (see .skipped)\n")
