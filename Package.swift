@@ -23,7 +23,8 @@ let package = Package(
         systemLibrary("CFreeType", pkgConfig: "freetype2", apt: ["libfreetype-dev"]),
 
         .target(name: "MoodifyAudio", dependencies: ["CSndFile", "CSoxr"]),
-        .target(name: "MoodifyDSP", dependencies: ["MoodifyAudio", "CFFTW"]),
+        .target(name: "CMoodifyKernels"),
+        .target(name: "MoodifyDSP", dependencies: ["MoodifyAudio", "CFFTW", "CMoodifyKernels"]),
         .target(name: "MoodifyLearn", dependencies: ["COpenBLAS"]),
         .target(name: "MoodifyPlot", dependencies: ["CPNG", "CFreeType"]),
         .target(name: "MoodifyMusic", resources: [.process("Resources")]),
