@@ -20,6 +20,23 @@ void moodify_median_lines(const float *input, float *output, ptrdiff_t lines, pt
 void moodify_soft_masks(const float *h, const float *p, const float *re, const float *im, ptrdiff_t count,
                         float power, float *hRe, float *hIm, float *pRe, float *pIm);
 
+/// The phase vocoder's phase increment of each bin between two input frames: advance + (Δangle − advance wrapped to
+/// [−π, π], ties to even), in float64 as librosa's phi_advance + dphase.
+void moodify_phase_increment(const float *angle0, const float *angle1, const double *advance, ptrdiff_t bins,
+                             double *increment);
+
+/// One phase-vocoder output frame: magnitudes interpolated (1 − alpha)·m0 + alpha·m1 in float64, times
+/// (cos, sin) of the float32 running `phase`, which then advances by `increment` (added in float64, kept float32).
+void moodify_phase_vocoder_frame(const float *magnitude0, const float *magnitude1, double alpha, float *phase,
+                                 const double *increment, ptrdiff_t bins, float *outRe, float *outIm);
+
+/// |x| and angle(x) (float32 atan2, bit for bit as glibc 2.36's atan2f) of `count` complex values.
+void moodify_polar(const float *re, const float *im, ptrdiff_t count, float *magnitude, float *angle);
+
+/// Box–Muller on `pairs` pairs of uniforms in [0, 1): radii[p] = amount·√(−2·log(1 − radii[p])), then
+/// angles[p] = cos(2π·angles[p]) and sines[p] = sin(2π·angles[p]) (float64).
+void moodify_box_muller(double *radii, double *angles, double *sines, ptrdiff_t pairs, double amount);
+
 #ifdef __cplusplus
 }
 #endif
