@@ -37,6 +37,12 @@ void moodify_polar(const float *re, const float *im, ptrdiff_t count, float *mag
 /// angles[p] = cos(2π·angles[p]) and sines[p] = sin(2π·angles[p]) (float64).
 void moodify_box_muller(double *radii, double *angles, double *sines, ptrdiff_t pairs, double amount);
 
+/// Spectral contrast's band statistics for every frame of a bin-major magnitude matrix (value of bin b, frame t at
+/// values[b * frames + t]): the mean of the `count` smallest (valley) and of the `count` largest (peak) values of
+/// bins lo..<hi, each summed in float32 in ascending order (as librosa's mean of the sorted band's ends).
+void moodify_band_extremes(const float *values, ptrdiff_t frames, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t count,
+                           float *valley, float *peak);
+
 #ifdef __cplusplus
 }
 #endif
