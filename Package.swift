@@ -36,7 +36,7 @@ let package = Package(
         ]),
         .target(name: "MoodifyWeb", dependencies: ["Moodify", "MoodifyAudio", "MoodifyMusic", .product(name: "Hummingbird", package: "hummingbird")], resources: [.copy("Resources")]),
         .executableTarget(name: "moodify-web", dependencies: ["MoodifyWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "moodify-bench", dependencies: ["Moodify", "MoodifyLearn", "MoodifyAudio", "MoodifyDSP"]),
+        .executableTarget(name: "moodify-bench", dependencies: ["Moodify", "MoodifyLearn", "MoodifyAudio", "MoodifyDSP", "CFFTW"]),
 
         .testTarget(name: "MoodifyAudioTests", dependencies: ["MoodifyAudio"], resources: [.copy("Golden")]),
         .testTarget(name: "MoodifyDSPTests", dependencies: ["MoodifyDSP"], resources: [.copy("Golden")]),

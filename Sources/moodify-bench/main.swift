@@ -12,7 +12,7 @@ let suites: [BenchmarkSuite] = [
 ]
 
 /// Suites that run only when named (subsets of the ones above, for quick comparisons and profiling).
-let namedOnly: [BenchmarkSuite] = [featureSetsSuite]
+let namedOnly: [BenchmarkSuite] = [featureSetsSuite, featureBreakdownSuite]
 
 let corpus = ProcessInfo.processInfo.environment["MOODIFY_AUDIO"] ?? "../shared/corpus/crema-d-dev"
 let wanted = Set(CommandLine.arguments.dropFirst())
