@@ -24,7 +24,8 @@ let package = Package(
         systemLibrary("CFreeType", pkgConfig: "freetype2", apt: ["libfreetype-dev"]),
 
         .target(name: "MoodifyAudio", dependencies: ["CSndFile", "CSoxr"]),
-        .target(name: "MoodifyDSP", dependencies: ["MoodifyAudio", "CFFTW"]),
+        .target(name: "CMoodifyKernels"),
+        .target(name: "MoodifyDSP", dependencies: ["MoodifyAudio", "CFFTW", "CMoodifyKernels"]),
         .target(name: "MoodifyLearn", dependencies: ["COpenBLAS"]),
         .target(name: "MoodifyPlot", dependencies: ["CPNG", "CFreeType"]),
         .target(name: "MoodifyMusic", resources: [.process("Resources")]),
@@ -36,7 +37,7 @@ let package = Package(
         ]),
         .target(name: "MoodifyWeb", dependencies: ["Moodify", "MoodifyAudio", "MoodifyMusic", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio")], resources: [.copy("Resources")]),
         .executableTarget(name: "moodify-web", dependencies: ["MoodifyWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "moodify-bench", dependencies: ["Moodify", "MoodifyLearn", "MoodifyAudio", "MoodifyDSP"]),
+        .executableTarget(name: "moodify-bench", dependencies: ["Moodify", "MoodifyLearn", "MoodifyAudio", "MoodifyDSP", "CFFTW"]),
 
         .testTarget(name: "MoodifyAudioTests", dependencies: ["MoodifyAudio"], resources: [.copy("Golden")]),
         .testTarget(name: "MoodifyDSPTests", dependencies: ["MoodifyDSP"], resources: [.copy("Golden")]),

@@ -1,3 +1,4 @@
+import CMoodifyKernels
 import Foundation
 import MoodifyAudio
 
@@ -44,21 +45,14 @@ func pitchShift(_ polar: PolarFrames, count: Int, sr: Double, steps: Double, bin
 /// `y` plus `amount`·N(0, 1) white noise, the Gaussian drawn from `rng` by the Box–Muller transform.
 public func addNoise(_ y: [Float], amount: Double = 0.005, using rng: inout some RandomNumberGenerator) -> [Float] {
     let pairs = (y.count + 1) / 2
-    // The uniforms first (53 random bits each): radii then angles. Then the transform in passes that each read
-    // and write one buffer at the same index, so that they vectorise: pair p gives samples p (cosine) and
-    // pairs + p (sine), independent normals.
+    // The uniforms first (53 random bits each): radii then angles. Then the transform (`moodify_box_muller`,
+    // vectorised): pair p gives samples p (cosine) and pairs + p (sine), independent normals.
     let unit = 1.0 / 9007199254740992  // 2^-53
     let work = UnsafeMutablePointer<Double>.allocate(capacity: 3 * pairs)
     defer { work.deallocate() }
     for i in 0..<(2 * pairs) { work[i] = Double(rng.next() >> 11) * unit }
     let radii = work, angles = work + pairs, sines = work + 2 * pairs
-    // 1 − u in (0, 1] keeps the logarithm finite.
-    for p in 0..<pairs { radii[p] = amount * (-2 * FastMath.log(1 - radii[p])).squareRoot() }
-    for p in 0..<pairs {
-        let (s, c) = FastMath.sinCos(2 * Double.pi * angles[p])
-        angles[p] = c
-        sines[p] = s
-    }
+    moodify_box_muller(radii, angles, sines, pairs, amount)
     var out = y
     out.withUnsafeMutableBufferPointer { o in
         for p in 0..<min(pairs, o.count) { o[p] += Float(radii[p] * angles[p]) }

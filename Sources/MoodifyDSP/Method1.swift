@@ -53,7 +53,7 @@ enum Method1 {
         } catch {
             throw .analysisFailed(error.description)
         }
-        let (harmonic, percussive) = hpssSignals(d, magnitude: magnitude, length: y.count)
+        let (harmonic, percussive) = hpssSignals(d, of: y, magnitude: magnitude)
         append(harmonic)
         append(percussive)
         return (out, cepstra)

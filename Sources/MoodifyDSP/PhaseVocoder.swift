@@ -1,3 +1,5 @@
+import CMoodifyKernels
+
 /// Phase-vocoder time scaling of a complex STFT as `librosa.phase_vocoder`: output frame t reads input position
 /// t·rate, interpolates the magnitudes of the two neighbouring frames linearly, and advances a running phase by
 /// the expected bin advance plus the wrapped measured deviation (the phase kept in float32, as librosa does).
@@ -23,12 +25,13 @@ func phaseVocoderFrames(input frames: Int, rate: Double) -> Int {
 }
 
 /// The phase vocoder on a polar analysis; `sink(t, real, imag)` receives output frames 0..<outputFrames in order
-/// (callers may stop early: later frames never affect earlier ones).
+/// (callers may stop early: later frames never affect earlier ones). The per-bin loops are CMoodifyKernels'
+/// `moodify_phase_increment` and `moodify_phase_vocoder_frame` (AVX-512/AVX2 builds of the same operations).
 func phaseVocoder(_ input: PolarFrames, rate: Double, hop: Int, nFFT: Int, outputFrames: Int,
                   sink: (Int, UnsafePointer<Float>, UnsafePointer<Float>) -> Void) {
     let bins = input.bins, frames = input.frames
     guard frames > 0, outputFrames > 0 else { return }
-    let twoPi = 2 * Double.pi, inverseTwoPi = 1 / (2 * Double.pi)
+    let twoPi = 2 * Double.pi
     let phiAdvance = (0..<bins).map { Double(hop) * twoPi * Double($0) / Double(nFFT) }
     let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 4 * bins)
     // The phase increment of each bin between input frames i and i + 1 (float64, as librosa's phi_advance +
@@ -54,20 +57,10 @@ func phaseVocoder(_ input: PolarFrames, rate: Double, hop: Int, nFFT: Int, outpu
                         if i != incrementFrame {
                             let a0 = i < frames ? a.baseAddress! + i * bins : zeros
                             let a1 = i + 1 < frames ? a.baseAddress! + (i + 1) * bins : zeros
-                            for b in 0..<bins {
-                                var dphase = Double(a1[b] - a0[b]) - advance[b]
-                                dphase -= twoPi * FastMath.roundEven(dphase * inverseTwoPi)
-                                increment[b] = advance[b] + dphase
-                            }
+                            moodify_phase_increment(a0, a1, advance.baseAddress!, bins, increment)
                             incrementFrame = i
                         }
-                        for b in 0..<bins {
-                            let mag = (1 - alpha) * Double(m0[b]) + alpha * Double(m1[b])
-                            let (s, c) = FastMath.sinCos(acc[b])
-                            outRe[b] = Float(mag * Double(c))
-                            outIm[b] = Float(mag * Double(s))
-                            acc[b] = Float(Double(acc[b]) + increment[b])
-                        }
+                        moodify_phase_vocoder_frame(m0, m1, alpha, acc.baseAddress!, increment, bins, outRe, outIm)
                         sink(t, outRe, outIm)
                     }
                 }

@@ -1,3 +1,5 @@
+import CMoodifyKernels
+
 /// Magnitude and phase of every STFT frame (frame-major), the input of the phase vocoder. Time stretching and pitch
 /// shifting the same clip share one.
 struct PolarFrames {
@@ -7,7 +9,7 @@ struct PolarFrames {
     let frames: Int
     /// |X|, frame-major.
     var magnitude: [Float]
-    /// angle(X) in (−π, π], as numpy's `angle` of complex64 (float32 atan2), frame-major.
+    /// angle(X) in (−π, π], as numpy's `angle` of complex64 (float32 atan2, `moodify_polar`), frame-major.
     var angle: [Float]
 
     /// Empty storage for `frames` frames.
@@ -44,16 +46,7 @@ struct PolarFrames {
         let bins = bins
         magnitude.withUnsafeMutableBufferPointer { m in
             angle.withUnsafeMutableBufferPointer { a in
-                let mag = m.baseAddress! + t * bins, ang = a.baseAddress! + t * bins
-                for b in 0..<bins { mag[b] = (re[b] * re[b] + im[b] * im[b]).squareRoot() }
-                var b = 0
-                while b + 4 <= bins {
-                    let y = UnsafeRawPointer(im + b).loadUnaligned(as: SIMD4<Float>.self)
-                    let x = UnsafeRawPointer(re + b).loadUnaligned(as: SIMD4<Float>.self)
-                    UnsafeMutableRawPointer(ang + b).storeBytes(of: FastMath.atan2(y, x), as: SIMD4<Float>.self)
-                    b += 4
-                }
-                for rest in b..<bins { ang[rest] = FastMath.atan2(im[rest], re[rest]) }
+                moodify_polar(re, im, bins, m.baseAddress! + t * bins, a.baseAddress! + t * bins)
             }
         }
     }

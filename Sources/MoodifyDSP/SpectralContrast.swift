@@ -1,3 +1,4 @@
+import CMoodifyKernels
 import Foundation
 
 /// Spectral contrast as `librosa.feature.spectral_contrast(S=…)`: for each of `nBands + 1` octave bands
@@ -41,45 +42,14 @@ func spectralContrast(_ s: FrameMatrix, sr: Double = 22050, fmin: Double = 200, 
     let frames = s.frames
     var peak = [Float](repeating: 0, count: bands.count * frames)
     var valley = peak
-    let most = bands.map(\.count).max() ?? 1
-    let low = UnsafeMutablePointer<Float>.allocate(capacity: most), high = UnsafeMutablePointer<Float>.allocate(capacity: most)
-    defer { low.deallocate(); high.deallocate() }
-    s.values.withUnsafeBufferPointer { v in
+    // Bin-major, so that the kernel runs along frames (16 at a time).
+    let rows = transposed(s.values, rows: frames, columns: s.bins)
+    rows.withUnsafeBufferPointer { v in
         peak.withUnsafeMutableBufferPointer { peak in
             valley.withUnsafeMutableBufferPointer { valley in
-                for t in 0..<frames {
-                    let column = v.baseAddress! + t * s.bins
-                    for k in bands.indices {
-                        let band = bands[k]
-                        let c = min(band.count, band.hi - band.lo)
-                        // The c smallest and c largest values of the band, kept sorted by insertion. Spectra
-                        // mostly fall with frequency, so the smallest are sought from the top of the band down and
-                        // the largest from the bottom up: few values then displace one already kept.
-                        var nLow = 0, nHigh = 0
-                        for b in (band.lo..<band.hi).reversed() {
-                            let x = column[b]
-                            if nLow < c || x < low[nLow - 1] {
-                                var j = min(nLow, c - 1)
-                                while j > 0 && low[j - 1] > x { low[j] = low[j - 1]; j -= 1 }
-                                low[j] = x
-                                nLow = min(nLow + 1, c)
-                            }
-                        }
-                        for b in band.lo..<band.hi {
-                            let x = column[b]
-                            if nHigh < c || x > high[nHigh - 1] {
-                                var j = min(nHigh, c - 1)
-                                while j > 0 && high[j - 1] < x { high[j] = high[j - 1]; j -= 1 }
-                                high[j] = x
-                                nHigh = min(nHigh + 1, c)
-                            }
-                        }
-                        // librosa averages in float32 in ascending order.
-                        var lowSum: Float = 0, highSum: Float = 0
-                        for i in 0..<c { lowSum += low[i]; highSum += high[c - 1 - i] }
-                        valley[k * frames + t] = lowSum / Float(c)
-                        peak[k * frames + t] = highSum / Float(c)
-                    }
+                for (k, band) in bands.enumerated() {
+                    moodify_band_extremes(v.baseAddress!, frames, band.lo, band.hi, min(band.count, band.hi - band.lo),
+                                          valley.baseAddress! + k * frames, peak.baseAddress! + k * frames)
                 }
             }
         }

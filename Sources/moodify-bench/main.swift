@@ -11,9 +11,13 @@ let suites: [BenchmarkSuite] = [
     pipelineSuite,
 ]
 
+/// Suites that run only when named (subsets of the ones above, for quick comparisons and profiling).
+let namedOnly: [BenchmarkSuite] = [featureSetsSuite, featureBreakdownSuite]
+
 let corpus = ProcessInfo.processInfo.environment["MOODIFY_AUDIO"] ?? "../shared/corpus/crema-d-dev"
 let wanted = Set(CommandLine.arguments.dropFirst())
-for suite in suites where wanted.isEmpty || wanted.contains(suite.name) {
+let runByDefault = suites.map(\.name)
+for suite in suites + namedOnly where wanted.isEmpty ? runByDefault.contains(suite.name) : wanted.contains(suite.name) {
     do {
         try suite.run(corpus)
     } catch {
