@@ -127,7 +127,7 @@ struct RecommenderTests {
         ("401 twice", [SpotifyFixtures.token("tok-1"), SpotifyFixtures.token("tok-2")], [.json("{}", status: 401)], "HTTP 401"),
         ("bad secret", [.json(#"{"error":"invalid_client"}"#, status: 400)], [], "rejected the client credentials"),
         ("no results", [SpotifyFixtures.token("tok-1")], [SpotifyFixtures.search(count: 0)], "no tracks"),
-        ("slow", [SpotifyFixtures.token("tok-1")], [SpotifyFixtures.search(count: 2).delayed(1.5)], "in time"),
+        ("slow", [SpotifyFixtures.token("tok-1")], [SpotifyFixtures.search(count: 2).delayed(5)], "in time"),
     ]
 
     @Test("when Spotify fails the catalog answers, says why, and leaks no secret", arguments: failures.map(\.name))

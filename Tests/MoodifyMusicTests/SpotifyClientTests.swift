@@ -147,8 +147,8 @@ struct SpotifyClientTests {
 
     @Test("a slow server times out: two retries, then an error")
     func slowServer() async throws {
-        // Each answer takes 1.5 s; the client gives up on a request after 0.25 s.
-        let server = try SpotifyFixtures.server(search: [SpotifyFixtures.search(count: 1).delayed(1.5)])
+        // Each answer takes 5 s (far beyond the timeout, even on a loaded machine); the client gives up on a request after 0.25 s.
+        let server = try SpotifyFixtures.server(search: [SpotifyFixtures.search(count: 1).delayed(5)])
         defer { server.stop() }
         await #expect(throws: SpotifyError.timedOut(endpoint: "search", attempts: 3)) {
             try await SpotifyFixtures.client(server, timeout: .milliseconds(250)).searchTracks(genre: "pop", limit: 3)
