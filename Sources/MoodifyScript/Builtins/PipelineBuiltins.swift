@@ -41,7 +41,7 @@ struct FeatureTableObject: HostObject {
     var methods: [Builtin] {
         [Builtin("row_folds", [.required("clip_folds")],
                  doc: "Row folds from folds over the clips (indices into .originals): train on every version of the training clips, test on the originals of the test clips.") { args in
-            .list(table.rowFolds(clipFolds: try args.foldList("clip_folds")).map { .list([.ints($0.train), .ints($0.test)]) })
+            .list(try table.rowFolds(clipFolds: try args.foldList("clip_folds")).map { .list([.ints($0.train), .ints($0.test)]) })
         }]
     }
 
