@@ -23,5 +23,7 @@ extension Builtins {
         pipeline,
 
         notebook,
+
+        evaluation,
     ]
 }
