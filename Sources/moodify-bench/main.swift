@@ -1,10 +1,11 @@
 import Foundation
 
-// Every area adds its suite here; `moodify-bench [NAME…]` runs the named ones, or all.
+// Every area adds its suite here; `moodify-bench [NAME…]` runs the named ones, or all but those run only when named.
 let suites: [BenchmarkSuite] = [
     learnSuite,
     learnLayersSuite,
     learnCVSuite,
+    learnMemorySuite,
     audioSuite,
     featuresSuite,
     chromaSuite,
@@ -13,7 +14,7 @@ let suites: [BenchmarkSuite] = [
 
 let corpus = ProcessInfo.processInfo.environment["MOODIFY_AUDIO"] ?? "../shared/corpus/crema-d-dev"
 let wanted = Set(CommandLine.arguments.dropFirst())
-for suite in suites where wanted.isEmpty || wanted.contains(suite.name) {
+for suite in suites where wanted.contains(suite.name) || (wanted.isEmpty && !suite.onlyWhenNamed) {
     do {
         try suite.run(corpus)
     } catch {
