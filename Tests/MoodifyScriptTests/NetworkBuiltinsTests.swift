@@ -321,6 +321,28 @@ private final class LockedFlag: @unchecked Sendable {
         }
     }
 
+    @Test func aSeededCrossValidationRepeatsWithUnseededBuiltModels() throws {
+        // build returns a model built at once (input_shape) without a seed: each fold re-initialises it from the
+        // cross-validation's seed, so two runs agree; a trained model keeps its weights.
+        let unseeded = """
+            fn build() { return sequential([flatten(), dense(4, activation: "relu"), dense(2, activation: "softmax")], input_shape: [16]) }
+            a = cross_validate(build, X, y, folds: 3, epochs: 1, augment_rows: source, seed: 5)
+            b = cross_validate(build, X, y, folds: 3, epochs: 1, augment_rows: source, seed: 5)
+            m = build()
+            m.fit(X, y, epochs: 1, seed: 1)
+            before = m.predict(X)
+            fn trained() { return m }
+            c = cross_validate(trained, X, y, folds: [[[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11]]], epochs: 0, augment_rows: source, seed: 5)
+            """
+        let s = try session(unseeded, variables)
+        guard case .object(let a as CrossValidationObject)? = s.interpreter.variable("a"),
+              case .object(let b as CrossValidationObject)? = s.interpreter.variable("b"),
+              case .object(let c as CrossValidationObject)? = s.interpreter.variable("c") else { Issue.record("no results"); return }
+        #expect(a.yProba == b.yProba)
+        let before = try matrixVariable(s.interpreter, "before")
+        #expect(c.yProba == before.rows([8, 9, 10, 11]))  // 0 epochs: the trained weights, copied
+    }
+
     @Test func augmentRowsNeedsOneOriginPerRow() throws {
         let interpreter = Interpreter { _ in }
         for (name, value) in variables { interpreter.setVariable(name, value) }
