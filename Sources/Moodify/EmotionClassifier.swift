@@ -9,7 +9,8 @@ import Synchronization
 /// `predict` resamples to 22,050 Hz, keeps the first 30 s, trims silence 30 dB below the peak, computes the
 /// bundle's feature set, standardises it with the bundle's scaler and runs the network. Bundles whose metadata
 /// has `augment-average` = "true" average the scaled features of the clip's four augmented versions first,
-/// as the method 2 notebook predicted.
+/// as the method 2 notebook predicted. Bundles whose metadata has a `temperature` divide the network's logits by it
+/// (temperature scaling, fitted on out-of-fold probabilities) so that the probabilities are calibrated.
 public final class EmotionClassifier: Sendable {
     /// The bundle the classifier was made from (architecture, weights, scaler, labels, metadata).
     public let bundle: ModelBundle
@@ -19,11 +20,15 @@ public final class EmotionClassifier: Sendable {
     public let featureSet: String
     /// Whether predictions average the scaled features of the clip's four augmented versions.
     public let averagesAugmentations: Bool
+    /// The temperature the network's probabilities are rescaled by (1 when the bundle names none).
+    public let temperature: Double
 
     /// The longest stretch of a clip that is analysed, in seconds; longer clips are cut.
     public static let maximumDuration = 30.0
     /// The metadata key that asks for method 2's averaged augmented features.
     public static let augmentAverageKey = "augment-average"
+    /// The metadata key of the calibration temperature (a positive number).
+    public static let temperatureKey = "temperature"
     /// The peak amplitude (−60 dBFS) below which a clip counts as silence.
     static let silencePeak: Float = 0.001
     /// The seed of the noise augmentation when averaging, so a clip always gets the same prediction.
@@ -65,6 +70,14 @@ public final class EmotionClassifier: Sendable {
         guard network.outputWidth == labels.count else {
             throw ClassifierError.invalidBundle("the network has \(network.outputWidth ?? 0) outputs but the bundle names \(labels.count) classes")
         }
+        var temperature = 1.0
+        if let text = bundle.metadata[Self.temperatureKey] {
+            guard let value = Double(text), value > 0, value.isFinite else {
+                throw ClassifierError.invalidBundle("its temperature \"\(text)\" is not a positive number")
+            }
+            temperature = value
+        }
+        self.temperature = temperature
         self.bundle = bundle
         self.classes = labels
         self.featureSet = name
@@ -102,15 +115,31 @@ public final class EmotionClassifier: Sendable {
         let peak = samples.reduce(Float(0)) { max($0, abs($1)) }
         let speech = peak < Self.silencePeak ? 0 : Double(trim(samples, topDB: 30).samples.count) / Double(rate)
         guard speech >= ClassifierError.minimumSpeech else { throw ClassifierError.noSpeech(seconds: speech) }
-        let row = try scaledRow(AudioBuffer(samples: samples, sampleRate: rate))
-        let output: Matrix
+        let rows: [[Float]]
         do {
-            output = try model.withLock { try $0.predict(row) }
+            rows = try featureRows(AudioBuffer(samples: samples, sampleRate: rate))
+        } catch {
+            throw ClassifierError.features(error)
+        }
+        return Prediction(classes: classes, probabilities: try probabilities(featureRows: Matrix(rowArrays: rows)), duration: audio.duration,
+                          analysedDuration: speech, truncated: truncated)
+    }
+
+    /// The class probabilities for one clip's unscaled feature rows, as `predict` computes them: the row (or the mean
+    /// of its augmented versions' rows, each standardised) through the network, rescaled by the temperature.
+    public func probabilities(featureRows: Matrix) throws -> [Double] {
+        guard featureRows.rows > 0, featureRows.cols == scaler.mean.count else {
+            throw ClassifierError.featureSetMismatch(featureSet: featureSet,
+                                                     reason: "the network reads \(scaler.mean.count) values but was given \(featureRows.rows) rows of \(featureRows.cols)")
+        }
+        let row = try scaledRow(featureRows)
+        do {
+            let output = try model.withLock { try $0.predict(row) }
+            let scaled = temperature == 1 ? output : try temperatureScaled(output, temperature: temperature)
+            return scaled.values.map(Double.init)
         } catch let error as LearnError {
             throw ClassifierError.inference(error.description)
         }
-        return Prediction(classes: classes, probabilities: output.values.map(Double.init), duration: audio.duration,
-                          analysedDuration: speech, truncated: truncated)
     }
 
     /// The emotion in an audio file (WAV, FLAC, OGG or MP3).
@@ -141,16 +170,10 @@ public final class EmotionClassifier: Sendable {
         return try features.rows(for: audio, augment: true, using: &rng)
     }
 
-    /// The network's input row for a clip at 22,050 Hz: its standardised features, or the mean of its four
-    /// augmented versions' standardised features.
-    private func scaledRow(_ audio: AudioBuffer) throws -> Matrix {
-        let rows: [[Float]]
-        do {
-            rows = try featureRows(audio)
-        } catch {
-            throw ClassifierError.features(error)
-        }
-        let scaled = try scaler.transform(Matrix(rowArrays: rows))
+    /// The network's input row for a clip's feature rows: its standardised features, or the mean of its augmented
+    /// versions' standardised features.
+    private func scaledRow(_ rows: Matrix) throws -> Matrix {
+        let scaled = try scaler.transform(rows)
         guard scaled.rows > 1 else { return scaled }
         var mean = [Float](repeating: 0, count: scaled.cols)
         for r in 0..<scaled.rows {

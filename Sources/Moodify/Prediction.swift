@@ -18,13 +18,17 @@ public struct Prediction: Sendable, Codable, Equatable, CustomStringConvertible 
     /// A prediction from probabilities in class order; the emotion is the most probable class (the first on ties).
     public init(classes: [String], probabilities: [Double], duration: Double, analysedDuration: Double, truncated: Bool) {
         precondition(classes.count == probabilities.count && !classes.isEmpty, "one probability per class is needed")
-        let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 > $1) }!
-        self.emotion = classes[best]
+        self.emotion = classes[Self.mostProbable(probabilities)]
         self.classes = classes
         self.probabilities = Dictionary(uniqueKeysWithValues: zip(classes, probabilities))
         self.duration = duration
         self.analysedDuration = analysedDuration
         self.truncated = truncated
+    }
+
+    /// The index of the largest probability, the first on ties.
+    static func mostProbable(_ probabilities: [Double]) -> Int {
+        probabilities.indices.max { probabilities[$0] < probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 > $1) }!
     }
 
     /// The probabilities in class order.

@@ -12,6 +12,8 @@ public struct FoldResult: Sendable {
     public var testIndices: [Int]
     /// The predicted class of each test row (the argmax of the model's output after training).
     public var predictions: [Int]
+    /// The model's output (class probabilities) for each test row, one row per entry of `predictions`.
+    public var probabilities: Matrix
 }
 
 /// Every fold's result and the model of the best one.
@@ -33,10 +35,25 @@ public struct CrossValidationResult {
     /// Out-of-fold predictions: every row some fold tested, ascending, with the class its fold's model
     /// predicted (a row tested by several folds keeps the last fold's prediction).
     public var outOfFold: (rows: [Int], predictions: [Int]) {
-        var predicted: [Int: Int] = [:]
-        for fold in folds { for (row, p) in zip(fold.testIndices, fold.predictions) { predicted[row] = p } }
-        let rows = predicted.keys.sorted()
-        return (rows, rows.map { predicted[$0]! })
+        let tests = lastTests
+        return (tests.map(\.row), tests.map { folds[$0.fold].predictions[$0.position] })
+    }
+
+    /// Out-of-fold probabilities: for the rows of `outOfFold`, in its order, the output of the model that tested them.
+    public var outOfFoldProbabilities: Matrix {
+        let tests = lastTests
+        let width = folds.first?.probabilities.cols ?? 0
+        var values = [Float]()
+        values.reserveCapacity(tests.count * width)
+        for test in tests { values += folds[test.fold].probabilities.row(test.position) }
+        return Matrix(rows: tests.count, cols: width, values: values)
+    }
+
+    /// Every row some fold tested, ascending, with the fold that tested it last and its position in that fold.
+    private var lastTests: [(row: Int, fold: Int, position: Int)] {
+        var last: [Int: (fold: Int, position: Int)] = [:]
+        for (f, fold) in folds.enumerated() { for (position, row) in fold.testIndices.enumerated() { last[row] = (f, position) } }
+        return last.keys.sorted().map { ($0, last[$0]!.fold, last[$0]!.position) }
     }
 }
 
@@ -137,9 +154,9 @@ struct PreparedFold {
     func train() throws -> (result: FoldResult, model: Sequential) {
         let history = try model.fit(trainX, trainY, validation: ValidationData(testX, testY), options: options)
         let evaluation = try model.evaluate(testX, testY, batchSize: evaluationBatchSize)
-        let predictions = try model.predict(testX).argmaxRows()
+        let probabilities = try model.predict(testX)
         let result = FoldResult(history: history, evaluation: evaluation, trainCount: trainX.rows, testCount: testX.rows,
-                                testIndices: testIndices, predictions: predictions)
+                                testIndices: testIndices, predictions: probabilities.argmaxRows(), probabilities: probabilities)
         return (result, model)
     }
 }

@@ -22,8 +22,23 @@ struct Measurement: Codable {
 struct BenchmarkSuite: Sendable {
     /// The name `moodify-bench NAME` selects.
     var name: String
+    /// Whether the suite runs only when named (another suite runs it in a process of its own).
+    var onlyWhenNamed = false
     /// Runs the measurements; `corpus` is the folder of real clips.
     var run: @Sendable (_ corpus: String) throws -> Void
+}
+
+/// Why a benchmark could not finish.
+enum BenchError: Error, CustomStringConvertible {
+    /// A suite run as a child process exited with a failure status.
+    case childFailed(suite: String, status: Int32)
+
+    /// One sentence for the user.
+    var description: String {
+        switch self {
+        case let .childFailed(suite, status): "the child process running suite \(suite) exited with status \(status)"
+        }
+    }
 }
 
 /// Wall-clock seconds taken by `body`.

@@ -9,7 +9,7 @@ import MoodifyLearn
 /// the inputs the feature sets give it (trimmed clips, their STFTs). "floor.*" lines are the work no implementation
 /// of these recipes avoids: the FFTs alone (FFTW, the sizes and counts the sets run). "hpss_median_filters_masks" is
 /// the public `hpss` of an STFT: the two median filters (31 frames, 31 bins) and the soft masks.
-let featureBreakdownSuite = BenchmarkSuite(name: "features-breakdown") { corpus in
+let featureBreakdownSuite = BenchmarkSuite(name: "features-breakdown", onlyWhenNamed: true) { corpus in
     let names = try FileManager.default.contentsOfDirectory(atPath: corpus)
         .filter { ["wav", "flac"].contains(($0 as NSString).pathExtension.lowercased()) }
         .sorted()

@@ -11,7 +11,7 @@ let featuresSuite = BenchmarkSuite(name: "features") { corpus in
 }
 
 /// The feature sets only (no parts): quick before/after comparisons and `perf record` runs.
-let featureSetsSuite = BenchmarkSuite(name: "feature-sets") { corpus in
+let featureSetsSuite = BenchmarkSuite(name: "feature-sets", onlyWhenNamed: true) { corpus in
     try benchFeatures(corpus, parts: false)
 }
 

@@ -1,23 +1,22 @@
 import Foundation
 
-// Every area adds its suite here; `moodify-bench [NAME…]` runs the named ones, or all.
+// Every area adds its suite here; `moodify-bench [NAME…]` runs the named ones, or all but those run only when named.
 let suites: [BenchmarkSuite] = [
     learnSuite,
     learnLayersSuite,
     learnCVSuite,
+    learnMemorySuite,
     audioSuite,
     featuresSuite,
     chromaSuite,
     pipelineSuite,
+    featureSetsSuite,
+    featureBreakdownSuite,
 ]
-
-/// Suites that run only when named (subsets of the ones above, for quick comparisons and profiling).
-let namedOnly: [BenchmarkSuite] = [featureSetsSuite, featureBreakdownSuite]
 
 let corpus = ProcessInfo.processInfo.environment["MOODIFY_AUDIO"] ?? "../shared/corpus/crema-d-dev"
 let wanted = Set(CommandLine.arguments.dropFirst())
-let runByDefault = suites.map(\.name)
-for suite in suites + namedOnly where wanted.isEmpty ? runByDefault.contains(suite.name) : wanted.contains(suite.name) {
+for suite in suites where wanted.contains(suite.name) || (wanted.isEmpty && !suite.onlyWhenNamed) {
     do {
         try suite.run(corpus)
     } catch {

@@ -284,3 +284,85 @@ private final class LockedFlag: @unchecked Sendable {
         return value
     }
 }
+
+@Suite struct AugmentedCrossValidationTests {
+    /// 12 original rows (rows 0–11, two classes, two per speaker) and two augmented copies of each (rows 12–35,
+    /// copy r of original (r − 12) / 2); column 0 holds 1000 + the row index so training rows can be recognised.
+    private var variables: [String: Value] {
+        let (x, y) = separableData(rows: 6, cols: 16)
+        let source = Array(0..<12) + (0..<24).map { $0 / 2 }
+        var values = [Float]()
+        for (row, origin) in source.enumerated() { values += [Float(1000 + row)] + x.row(origin).dropFirst() }
+        return ["X": .matrix(Matrix(rows: 36, cols: 16, values: values)), "y": .ints(source.map { y[$0] }), "source": .ints(source),
+                "speakers": .strings(source.map { "actor\($0 / 2)" })]
+    }
+
+    private let code = """
+        fn build() {
+            return sequential([flatten(), dense(4, activation: "relu"), dense(2, activation: "softmax")], seed: 7)
+        }
+        fn oversample(X, y) {
+            ids = []
+            for i in range(len(y)) { ids = ids + [int(X[i, 0]) - 1000] }
+            print(ids)
+            return [X, y]
+        }
+        """
+
+    /// The training rows each fold's oversampler saw, parsed from its printed lists.
+    private func trainingRows(_ output: String) -> [Set<Int>] {
+        output.split(separator: "\n").filter { $0.hasPrefix("[") }.map { line in
+            Set(line.dropFirst().dropLast().split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces))! })
+        }
+    }
+
+    @Test(arguments: ["source", "groups: speakers, augment_rows: source"])
+    func copiesOfTestedRowsNeverTrainAndOnlyOriginalsAreTested(_ extra: String) throws {
+        let arguments = extra == "source" ? "augment_rows: source" : extra
+        let s = try session(code + "\ncv = cross_validate(build, X, y, folds: 3, epochs: 1, oversample: oversample, \(arguments))", variables)
+        guard case .object(let cv as CrossValidationObject)? = s.interpreter.variable("cv") else { Issue.record("no result"); return }
+        let source = Array(0..<12) + (0..<24).map { $0 / 2 }
+        let training = trainingRows(s.output)
+        #expect(training.count == 3)
+        for (test, train) in zip(cv.testIndices, training) {
+            #expect(test.allSatisfy { $0 < 12 })  // originals only
+            // Every version of every other original trains; nothing made from a tested row does.
+            #expect(train == Set(source.indices.filter { !test.contains(source[$0]) }))
+        }
+        #expect(cv.outOfFoldRows == Array(0..<12))
+        #expect(cv.yProba.shape == [12, 2])
+        #expect(cv.yProba.rows(Array(0..<12)).argmaxRows() == (try cv.yPred.asInts()))  // y_pred is y_proba's argmax
+        if extra.contains("groups") {
+            for test in cv.testIndices { #expect(Set(test.map { $0 / 2 }).count * 2 == test.count) }  // whole speakers
+        }
+    }
+
+    @Test func aSeededCrossValidationRepeatsWithUnseededBuiltModels() throws {
+        // build returns a model built at once (input_shape) without a seed: each fold re-initialises it from the
+        // cross-validation's seed, so two runs agree; a trained model keeps its weights.
+        let unseeded = """
+            fn build() { return sequential([flatten(), dense(4, activation: "relu"), dense(2, activation: "softmax")], input_shape: [16]) }
+            a = cross_validate(build, X, y, folds: 3, epochs: 1, augment_rows: source, seed: 5)
+            b = cross_validate(build, X, y, folds: 3, epochs: 1, augment_rows: source, seed: 5)
+            m = build()
+            m.fit(X, y, epochs: 1, seed: 1)
+            before = m.predict(X)
+            fn trained() { return m }
+            c = cross_validate(trained, X, y, folds: [[[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11]]], epochs: 0, augment_rows: source, seed: 5)
+            """
+        let s = try session(unseeded, variables)
+        guard case .object(let a as CrossValidationObject)? = s.interpreter.variable("a"),
+              case .object(let b as CrossValidationObject)? = s.interpreter.variable("b"),
+              case .object(let c as CrossValidationObject)? = s.interpreter.variable("c") else { Issue.record("no results"); return }
+        #expect(a.yProba == b.yProba)
+        let before = try matrixVariable(s.interpreter, "before")
+        #expect(c.yProba == before.rows([8, 9, 10, 11]))  // 0 epochs: the trained weights, copied
+    }
+
+    @Test func augmentRowsNeedsOneOriginPerRow() throws {
+        let interpreter = Interpreter { _ in }
+        for (name, value) in variables { interpreter.setVariable(name, value) }
+        #expect(errorMessageIn(interpreter, code + "\ncv = cross_validate(build, X, y, augment_rows: [0, 0])")
+            == "cross_validate: X has 36 rows but augment_rows gives the origin of 2")
+    }
+}

@@ -12,10 +12,11 @@ import Testing
 
     @Test func originalsAreTheFirstVersionOfEachClip() {
         #expect(table.originalRows == [0, 4, 8])
+        #expect(table.originRows == [0, 0, 0, 0, 4, 4, 4, 4, 8, 8, 8, 8])
     }
 
-    @Test func trainingTakesEveryVersionAndTestingOnlyOriginals() {
-        let folds = table.rowFolds(clipFolds: [Fold(train: [0, 2], test: [1]), Fold(train: [1], test: [0, 2])])
+    @Test func trainingTakesEveryVersionAndTestingOnlyOriginals() throws {
+        let folds = try table.rowFolds(clipFolds: [Fold(train: [0, 2], test: [1]), Fold(train: [1], test: [0, 2])])
         #expect(folds[0] == Fold(train: [0, 1, 2, 3, 8, 9, 10, 11], test: [4]))
         #expect(folds[1] == Fold(train: [4, 5, 6, 7], test: [0, 8]))
     }

@@ -25,5 +25,7 @@ extension Builtins {
         notebook,
 
         degradation,
+
+        evaluation,
     ]
 }

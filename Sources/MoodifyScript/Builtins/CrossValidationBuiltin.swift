@@ -6,8 +6,8 @@ extension Builtins {
     static let crossValidateBuiltin = Builtin(
         "cross_validate",
         [.required("build"), .required("X"), .required("y"), .named("folds", 5), .named("groups", nil), .named("oversample", nil),
-         .named("seed", 42), .named("n_jobs", 1)] + fitParameters.filter { $0.name != "seed" },
-        doc: "Train build() on each fold (5 → stratified, shuffled, grouped with groups; or [train, test] pairs), oversampling the training side only; n_jobs folds at once (1 by default; nil or -1: every core)."
+         .named("augment_rows", nil), .named("seed", 42), .named("n_jobs", 1)] + fitParameters.filter { $0.name != "seed" },
+        doc: "Train build() on each fold (5 → stratified, shuffled, grouped with groups; or [train, test] pairs), oversampling the training side only; augment_rows (each row's original row, or a FeatureTable): folds over originals, copies train with their original, only originals tested; n_jobs folds at once (1 by default; nil or -1: every core)."
     ) { args in
         let build = try args.function("build")
         let x = try args.matrix("X")
@@ -22,7 +22,7 @@ extension Builtins {
         }
         guard codes.count == x.rows else { throw ValueError.invalid("cross_validate: X has \(x.rows) rows but y has \(codes.count) labels") }
         let seed = try args.seed("seed")
-        let splits = try crossValidationSplits(args, codes: codes, seed: seed)
+        let splits = try crossValidationSplits(args, codes: codes, origins: try rowOrigins(args, rows: x.rows), seed: seed)
         let oversample = try oversampler(args, seed: seed)
         var fold = 0
         let result = try crossValidate(
@@ -53,7 +53,7 @@ extension Builtins {
             histories: result.folds.map(\.history), accuracies: result.accuracies, bestFold: result.bestFold,
             bestModel: models[result.bestFold], models: models,
             testIndices: result.folds.map(\.testIndices), outOfFoldRows: rows, yTrue: labels(rows.map { codes[$0] }),
-            yPred: labels(predicted),
+            yPred: labels(predicted), yProba: result.outOfFoldProbabilities,
             foldPredictions: result.folds.map { .list([labels($0.testIndices.map { codes[$0] }), labels($0.predictions)]) }))
     }
 
@@ -74,15 +74,42 @@ extension Builtins {
         return jobs
     }
 
-    /// The folds: a number makes stratified (with groups, stratified group) k folds shuffled with the seed;
-    /// a list gives `[train_indices, test_indices]` pairs.
-    private static func crossValidationSplits(_ args: Arguments, codes: [Int], seed: UInt64?) throws -> [Fold] {
-        if case .list = args["folds"] { return try args.foldList("folds") }
-        let n = try args.int("folds")
-        guard args.optional("groups") != nil else {
-            return try StratifiedKFold(splits: n, shuffle: true, seed: seed).split(codes)
+    /// The argument augment_rows: each row's original row (a list, or a FeatureTable's clip versions), or nil.
+    private static func rowOrigins(_ args: Arguments, rows: Int) throws -> RowOrigins? {
+        let source: [Int]
+        switch args["augment_rows"] {
+        case .null: return nil
+        case .object(let table as FeatureTableObject): source = table.table.originRows
+        default: source = try args.ints("augment_rows")
         }
-        return try StratifiedGroupKFold(splits: n, shuffle: true, seed: seed).split(codes, groups: try args.groups("groups"))
+        guard source.count == rows else {
+            throw ValueError.invalid("cross_validate: X has \(rows) rows but augment_rows gives the origin of \(source.count)")
+        }
+        return try RowOrigins(source: source)
+    }
+
+    /// The folds: a number makes stratified (with groups, stratified group) k folds shuffled with the seed;
+    /// a list gives `[train_indices, test_indices]` pairs. With row origins, the folds are made over (or given
+    /// as positions among) the original rows, then spread to the rows (see `RowOrigins.rowFolds`).
+    private static func crossValidationSplits(_ args: Arguments, codes: [Int], origins: RowOrigins?, seed: UInt64?) throws -> [Fold] {
+        let folds: [Fold]
+        if case .list = args["folds"] {
+            folds = try args.foldList("folds")
+        } else {
+            let n = try args.int("folds")
+            let originals = origins?.originals ?? Array(codes.indices)
+            let y = originals.map { codes[$0] }
+            if args.optional("groups") == nil {
+                folds = try StratifiedKFold(splits: n, shuffle: true, seed: seed).split(y)
+            } else {
+                let groups = try args.groups("groups")
+                guard groups.count == codes.count else {
+                    throw ValueError.invalid("cross_validate: X has \(codes.count) rows but there are \(groups.count) groups")
+                }
+                folds = try StratifiedGroupKFold(splits: n, shuffle: true, seed: seed).split(y, groups: originals.map { groups[$0] })
+            }
+        }
+        return try origins?.rowFolds(folds) ?? folds
     }
 
     /// The oversampling applied to each fold's training side: nil, "smote" (k 5, seeded per fold), or a script

@@ -2,7 +2,8 @@ import Foundation
 import MoodifyLearn
 
 /// What `cross_validate` returns: per-fold histories and accuracies, the best fold's model (`best_fold` is
-/// 1-based, as the notebooks print "Fold N"), every fold's model (`models`), and out-of-fold `y_true`/`y_pred` over every tested row.
+/// 1-based, as the notebooks print "Fold N"), every fold's model (`models`), and out-of-fold `y_true`/`y_pred`/`y_proba`
+/// over every tested row.
 struct CrossValidationObject: HostObject {
     /// Each fold's training history.
     let histories: [History]
@@ -22,6 +23,8 @@ struct CrossValidationObject: HostObject {
     let yTrue: Value
     /// The labels their fold's model predicted, in the same form.
     let yPred: Value
+    /// Their class probabilities from their fold's model, one row each (columns in class-code order).
+    let yProba: Matrix
     /// Per fold, `[y_true, y_pred]` over its test rows in its order (for per-fold metrics).
     let foldPredictions: [Value]
 
@@ -49,8 +52,8 @@ struct CrossValidationObject: HostObject {
     }
 
     var propertyNames: [String] {
-        ["best_fold", "best_model", "fold_accuracies", "fold_predictions", "histories", "mean_accuracy", "models", "oof_indices", "std_accuracy",
-         "test_indices", "y_pred", "y_true"]
+        ["best_fold", "best_model", "fold_accuracies", "fold_predictions", "histories", "mean_accuracy", "models", "oof_indices",
+         "std_accuracy", "test_indices", "y_pred", "y_proba", "y_true"]
     }
 
     func property(_ name: String) throws -> Value? {
@@ -66,6 +69,7 @@ struct CrossValidationObject: HostObject {
         case "std_accuracy": .number(standardDeviation)
         case "test_indices": .list(testIndices.map { .ints($0) })
         case "y_pred": yPred
+        case "y_proba": .matrix(yProba)
         case "y_true": yTrue
         default: nil
         }

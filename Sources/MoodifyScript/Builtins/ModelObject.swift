@@ -18,11 +18,14 @@ final class ModelObject: HostObject {
     let featureParameters: [String: String]
     /// Free training metadata.
     let metadata: [String: String]
+    /// Whether the weights were trained or loaded, rather than drawn by the initialiser.
+    private let trained: Atomic<Bool>
 
     /// A model object around `model`, with what goes with it.
     init(_ model: sending Sequential, seed: UInt64? = nil, scaler: StandardScaler? = nil, labels: [String]? = nil,
-         featureSet: String? = nil, featureParameters: [String: String] = [:], metadata: [String: String] = [:]) {
+         featureSet: String? = nil, featureParameters: [String: String] = [:], metadata: [String: String] = [:], trained: Bool = false) {
         self.model = Mutex(model)
+        self.trained = Atomic(trained)
         self.seed = seed
         self.scaler = scaler
         self.labels = labels
@@ -36,7 +39,7 @@ final class ModelObject: HostObject {
         var scaler: StandardScaler?
         if let mean = bundle.scalerMean, let scale = bundle.scalerScale { scaler = StandardScaler(mean: mean, scale: scale) }
         self.init(try bundle.makeModel(), scaler: scaler, labels: bundle.labels, featureSet: bundle.featureSet,
-                  featureParameters: bundle.featureParameters, metadata: bundle.metadata)
+                  featureParameters: bundle.featureParameters, metadata: bundle.metadata, trained: true)
     }
 
     /// Runs `body` with the model, holding the lock.
@@ -56,11 +59,14 @@ final class ModelObject: HostObject {
         }
     }
 
-    /// A separate model with the same layers (and weights, once built), initialised from `seed` or the object's own seed.
+    /// A separate model with the same layers: the same weights once trained or loaded, else freshly initialised from
+    /// the object's own seed or, without one, from `fallback` (so a seeded cross-validation is repeatable even when
+    /// `build` returns an unseeded model already built for its input shape).
     func copyOfModel(seed fallback: UInt64?) throws -> sending Sequential {
         let seed = self.seed ?? fallback
+        let keepsWeights = trained.load(ordering: .acquiring)
         let (specs, inputShape, name, weights) = try withModel { model in
-            (model.layers.map(\.spec), model.inputShape, model.name, model.isBuilt ? model.weights : nil)
+            (model.layers.map(\.spec), model.inputShape, model.name, keepsWeights && model.isBuilt ? model.weights : nil)
         }
         let copy = try Sequential(specs: specs, inputShape: inputShape, name: name, seed: seed)
         if let weights { try copy.setWeights(weights) }
@@ -104,6 +110,7 @@ final class ModelObject: HostObject {
                 let x = try args.matrix("X"), y = try args.targets("Y")
                 let validation = try args.validation("validation")
                 let options = try args.fitOptions(fold: nil)
+                self.trained.store(true, ordering: .releasing)
                 return .object(HistoryObject(history: try self.withModel { model in
                     try model.fit(x, y, validation: validation, options: options)
                 }))

@@ -41,7 +41,7 @@ struct FeatureTableObject: HostObject {
     var methods: [Builtin] {
         [Builtin("row_folds", [.required("clip_folds")],
                  doc: "Row folds from folds over the clips (indices into .originals): train on every version of the training clips, test on the originals of the test clips.") { args in
-            .list(table.rowFolds(clipFolds: try args.foldList("clip_folds")).map { .list([.ints($0.train), .ints($0.test)]) })
+            .list(try table.rowFolds(clipFolds: try args.foldList("clip_folds")).map { .list([.ints($0.train), .ints($0.test)]) })
         }]
     }
 
@@ -113,13 +113,7 @@ extension Builtins {
         },
         Builtin("predict_file", [.required("model"), .required("path")],
                 doc: "The emotion of an audio file according to a model bundle (a path, \"default\", or a model from load_model): a Prediction with .emotion and .probabilities.") { args in
-            let classifier: EmotionClassifier
-            if case .object(let model as ModelObject) = args["model"] {
-                classifier = try EmotionClassifier(bundle: try model.bundle())
-            } else {
-                classifier = try EmotionClassifier(contentsOf: DefaultModel.resolve(try args.string("model")))
-            }
-            return .object(PredictionObject(prediction: try classifier.predict(file: try args.string("path"))))
+            .object(PredictionObject(prediction: try args.classifier("model").predict(file: try args.string("path"))))
         },
         Builtin("corpus_subset", [.required("corpus"), .named("per_speaker_emotion", nil), .named("limit", nil), .named("seed", 42)],
                 doc: "A random subset of a corpus for quick runs: per_speaker_emotion: n clips of every actor and emotion, or limit: n clips keeping each emotion's share.") { args in
