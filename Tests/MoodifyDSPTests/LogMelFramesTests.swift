@@ -18,7 +18,7 @@ struct LogMelFramesTests {
         }
     }
 
-    @Test func columnsAreFrameMajor() {
+    @Test func columnsAreFrameMajor() throws {
         let set = FeatureSet.logmelFrames
         #expect(set.columns.count == 128 * 64)
         #expect(set.columns[0] == "logmel_t000_m01" && set.columns[64] == "logmel_t001_m01" && set.columns.last == "logmel_t127_m64")
