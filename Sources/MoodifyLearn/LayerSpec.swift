@@ -12,6 +12,12 @@ public enum LayerSpec: Sendable, Equatable {
     case flatten
     /// A fully connected layer with an optional L2 penalty on its kernel.
     case dense(units: Int, activation: Activation, l2: Float)
+    /// The mean over the steps of each channel.
+    case globalAveragePooling1d
+    /// The maximum over the steps of each channel.
+    case globalMaxPooling1d
+    /// Random runs of steps and of bands zeroed in training (SpecAugment).
+    case specAugment(timeMasks: Int, timeWidth: Int, frequencyMasks: Int, frequencyWidth: Int)
 
     /// Keras's class name.
     public var typeName: String {
@@ -22,6 +28,9 @@ public enum LayerSpec: Sendable, Equatable {
         case .dropout: "Dropout"
         case .flatten: "Flatten"
         case .dense: "Dense"
+        case .globalAveragePooling1d: "GlobalAveragePooling1D"
+        case .globalMaxPooling1d: "GlobalMaxPooling1D"
+        case .specAugment: "SpecAugment"
         }
     }
 
@@ -34,6 +43,9 @@ public enum LayerSpec: Sendable, Equatable {
         case .dropout: "dropout"
         case .flatten: "flatten"
         case .dense: "dense"
+        case .globalAveragePooling1d: "global_average_pooling1d"
+        case .globalMaxPooling1d: "global_max_pooling1d"
+        case .specAugment: "spec_augment"
         }
     }
 
@@ -53,11 +65,14 @@ public enum LayerSpec: Sendable, Equatable {
             try require(poolSize > 0, "pool size must be positive, got \(poolSize)")
         case let .dropout(rate):
             try require(rate >= 0 && rate < 1, "rate must lie in [0, 1), got \(rate)")
-        case .flatten:
+        case .flatten, .globalAveragePooling1d, .globalMaxPooling1d:
             break
         case let .dense(units, _, l2):
             try require(units > 0, "units must be positive, got \(units)")
             try require(l2 >= 0 && l2.isFinite, "the L2 factor must be a finite non-negative number, got \(l2)")
+        case let .specAugment(timeMasks, timeWidth, frequencyMasks, frequencyWidth):
+            try require(min(timeMasks, timeWidth, frequencyMasks, frequencyWidth) >= 0,
+                        "mask counts and widths must not be negative, got \(timeMasks), \(timeWidth), \(frequencyMasks), \(frequencyWidth)")
         }
     }
 
@@ -77,6 +92,12 @@ public enum LayerSpec: Sendable, Equatable {
             return Flatten()
         case let .dense(units, activation, l2):
             return Dense(units: units, activation: activation, l2: l2)
+        case .globalAveragePooling1d:
+            return GlobalPooling1D(.average)
+        case .globalMaxPooling1d:
+            return GlobalPooling1D(.maximum)
+        case let .specAugment(timeMasks, timeWidth, frequencyMasks, frequencyWidth):
+            return SpecAugment(timeMasks: timeMasks, timeWidth: timeWidth, frequencyMasks: frequencyMasks, frequencyWidth: frequencyWidth)
         }
     }
 }
@@ -85,6 +106,7 @@ extension LayerSpec: Codable {
     private enum Key: String, CodingKey {
         case type, filters, kernelSize = "kernel_size", activation, momentum, epsilon
         case poolSize = "pool_size", rate, units, l2
+        case timeMasks = "time_masks", timeWidth = "time_width", frequencyMasks = "freq_masks", frequencyWidth = "freq_width"
     }
 
     /// Reads `{"type": "Conv1D", "filters": 64, …}`.
@@ -105,6 +127,14 @@ extension LayerSpec: Codable {
             self = .dropout(rate: try c.decode(Float.self, forKey: .rate))
         case "Flatten":
             self = .flatten
+        case "GlobalAveragePooling1D":
+            self = .globalAveragePooling1d
+        case "GlobalMaxPooling1D":
+            self = .globalMaxPooling1d
+        case "SpecAugment":
+            self = .specAugment(timeMasks: try c.decode(Int.self, forKey: .timeMasks), timeWidth: try c.decode(Int.self, forKey: .timeWidth),
+                                frequencyMasks: try c.decode(Int.self, forKey: .frequencyMasks),
+                                frequencyWidth: try c.decode(Int.self, forKey: .frequencyWidth))
         case "Dense":
             self = .dense(units: try c.decode(Int.self, forKey: .units),
                           activation: try c.decode(Activation.self, forKey: .activation),
@@ -130,12 +160,17 @@ extension LayerSpec: Codable {
             try c.encode(poolSize, forKey: .poolSize)
         case let .dropout(rate):
             try c.encode(rate, forKey: .rate)
-        case .flatten:
+        case .flatten, .globalAveragePooling1d, .globalMaxPooling1d:
             break
         case let .dense(units, activation, l2):
             try c.encode(units, forKey: .units)
             try c.encode(activation, forKey: .activation)
             try c.encode(l2, forKey: .l2)
+        case let .specAugment(timeMasks, timeWidth, frequencyMasks, frequencyWidth):
+            try c.encode(timeMasks, forKey: .timeMasks)
+            try c.encode(timeWidth, forKey: .timeWidth)
+            try c.encode(frequencyMasks, forKey: .frequencyMasks)
+            try c.encode(frequencyWidth, forKey: .frequencyWidth)
         }
     }
 }

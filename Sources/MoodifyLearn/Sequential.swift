@@ -116,7 +116,8 @@ public final class Sequential {
     }
 
     /// Reads data as the model's input, building the model on first use. A 2-D matrix fed to a model whose
-    /// input is `[length, 1]` (or whose first layer is a `Conv1D`) is read as `[rows, length, 1]`.
+    /// input is `[length, 1]` (or whose first layer is a `Conv1D`) is read as `[rows, length, 1]`, and one fed to a
+    /// model whose input is `[steps, channels]` with `steps · channels` columns as `[rows, steps, channels]` (row-major).
     func adapt(_ x: Tensor) throws -> Tensor {
         guard x.shape.count >= 2 else {
             throw LearnError.shapeMismatch(context: "\(name) input", expected: "[samples, …]", got: "\(x.shape)")
@@ -127,7 +128,7 @@ public final class Sequential {
         }
         let expected = inputShape!
         if x.sampleShape == expected { return x }
-        if x.shape.count == 2 && expected == [x.shape[1], 1] { return x.reshaped([x.batch, x.shape[1], 1]) }
+        if x.shape.count == 2 && expected.reduce(1, *) == x.shape[1] { return x.reshaped([x.batch] + expected) }
         throw LearnError.shapeMismatch(context: "\(name) input", expected: "[samples] + \(expected)", got: "\(x.shape)")
     }
 

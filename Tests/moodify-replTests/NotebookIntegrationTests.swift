@@ -59,6 +59,15 @@ struct NotebookIntegrationTests {
         }
         #expect(exists(folder, "Plots/\(name)/confusion.png"))
     }
+
+    @Test func frameModelNotebookScoresBothNetworksAndTheirEnsemble() throws {
+        let (out, folder) = try run("method_4_speaker_independent")
+        for line in ["unseen actors", "method3 rows in the same clip order: true", "Fold 5 accuracy: frame CNN ", "frame CNN    ",
+                     "method3 MLP    ", "ensemble    ", "── 5 of 5 cells"] {
+            #expect(out.contains(line), "missing \(line)")
+        }
+        #expect(exists(folder, "Plots/method_4_speaker_independent/confusion.png"))
+    }
 }
 
 /// Where the development corpus is, for the notebook runs.

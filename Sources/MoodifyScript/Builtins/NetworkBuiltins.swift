@@ -36,6 +36,17 @@ extension Builtins {
             .dropout(rate: Float(try args.number("rate")))
         },
         layer("flatten", [], doc: "Flattens each sample to one axis, as Keras's Flatten.") { _ in .flatten },
+        layer("global_average_pooling1d", [], doc: "The mean over the steps of each channel, as Keras's GlobalAveragePooling1D.") { _ in
+            .globalAveragePooling1d
+        },
+        layer("global_max_pooling1d", [], doc: "The maximum over the steps of each channel, as Keras's GlobalMaxPooling1D.") { _ in
+            .globalMaxPooling1d
+        },
+        layer("spec_augment", [.named("time_masks", 2), .named("time_width", 10), .named("freq_masks", 2), .named("freq_width", 8)],
+              doc: "SpecAugment in training: time_masks runs of up to time_width steps and freq_masks runs of up to freq_width bands set to 0.") { args in
+            .specAugment(timeMasks: try args.int("time_masks"), timeWidth: try args.int("time_width"),
+                         frequencyMasks: try args.int("freq_masks"), frequencyWidth: try args.int("freq_width"))
+        },
         layer("dense", [.required("units"), .named("activation", nil), .named("l2", nil)],
               doc: "A fully connected layer with an optional L2 penalty on its kernel, as Keras's Dense.") { args in
             .dense(units: try args.int("units"), activation: try args.activation("activation"), l2: Float(try args.optionalNumber("l2") ?? 0))

@@ -15,6 +15,10 @@ struct LayerObject: HostObject {
         case let .maxPool1d(poolSize): "MaxPooling1D(pool_size: \(poolSize))"
         case let .dropout(rate): "Dropout(\(rate))"
         case .flatten: "Flatten()"
+        case .globalAveragePooling1d: "GlobalAveragePooling1D()"
+        case .globalMaxPooling1d: "GlobalMaxPooling1D()"
+        case let .specAugment(timeMasks, timeWidth, frequencyMasks, frequencyWidth):
+            "SpecAugment(time_masks: \(timeMasks), time_width: \(timeWidth), freq_masks: \(frequencyMasks), freq_width: \(frequencyWidth))"
         case let .dense(units, activation, l2): "Dense(\(units), activation: \(activation.rawValue)\(l2 > 0 ? ", l2: \(l2)" : ""))"
         }
     }
