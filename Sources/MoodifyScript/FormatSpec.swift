@@ -1,9 +1,10 @@
 import Foundation
 
-/// A Python format specification (`format(x, ".4f")`): `[fill][<>^][width][,][.precision][f%edgs]`.
+/// A Python format specification (`format(x, ".4f")`): `[fill][<>^][+][width][,][.precision][f%edgs]`.
 struct FormatSpec {
     var fill: Character = " "
     var align: Character?
+    var plusSign = false
     var width = 0
     var grouping = false
     var precision: Int?
@@ -18,6 +19,10 @@ struct FormatSpec {
             align = rest.removeFirst()
         } else if let first = rest.first, aligns.contains(first) {
             align = rest.removeFirst()
+        }
+        if rest.first == "+" {
+            plusSign = true
+            rest = rest.dropFirst()
         }
         let digits = rest.prefix { $0.isNumber }
         width = Int(digits) ?? 0
@@ -56,12 +61,14 @@ struct FormatSpec {
         default: text = precision.map { String(format: "%.\($0)g", x) } ?? Display.str(.number(x))
         }
         if grouping { text = Self.grouped(text) }
+        if plusSign, !text.hasPrefix("-") { text = "+" + text }
         return pad(text, defaultAlign: ">")
     }
 
     /// A string formatted by this specification (width, alignment and precision as a maximum length).
     func format(_ s: String) throws -> String {
         guard type == nil || type == "s" else { throw ValueError.invalid("format: \"\(type!)\" formats numbers, got a string") }
+        guard !plusSign else { throw ValueError.invalid("format: a sign (\"+\") formats numbers, got a string") }
         return pad(precision.map { String(s.prefix($0)) } ?? s, defaultAlign: "<")
     }
 

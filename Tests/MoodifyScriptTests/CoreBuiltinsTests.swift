@@ -31,6 +31,9 @@ import Testing
                 == "[\"0.5700\", \"62.93%\", \"1,234,567\", \"   3\"]")
         #expect(try shown("[format(\"ANG\", \"<6\") + \"|\", format(\"x\", \"*^5\"), format(2.5, \".3e\")]")
                 == "[\"ANG   |\", \"**x**\", \"2.500e+00\"]")
+        // Python's sign option: format(0.25, "+.2f") == "+0.25", format(-0.25, "+.2f") == "-0.25", format(0, "+8.1%") == "   +0.0%".
+        #expect(try shown("[format(0.25, \"+.2f\"), format(-0.25, \"+.2f\"), format(0, \"+8.1%\")]") == "[\"+0.25\", \"-0.25\", \"   +0.0%\"]")
+        #expect(errorMessage("format(\"ANG\", \"+\")") == "format: a sign (\"+\") formats numbers, got a string")
         #expect(errorMessage("format(1.5, \"d\")") == "format: \"d\" needs a whole number, got 1.5")
         #expect(errorMessage("format(1, \"q\")") == "format: \"q\" is not a format like \".4f\", \">8\", \".1%\" or \",d\"")
     }
