@@ -1,4 +1,5 @@
 import Foundation
+import Moodify
 import MoodifyScript
 
 /// The interactive session: collects lines into complete statements (while brackets are open),
@@ -69,7 +70,7 @@ final class Session {
     }
 
     private static let commands: [(name: String, usage: String, doc: String)] = [
-        (":help", ":help [name]", "list builtins and commands, or show what name does"),
+        (":help", ":help [name | model]", "list builtins and commands, show what name does, or the default model's card"),
         (":vars", ":vars", "list the session's variables and their values"),
         (":load", ":load FILE", "read a .moodify notebook (then :cells, :run)"),
         (":cells", ":cells", "list the loaded notebook's cells"),
@@ -108,6 +109,7 @@ final class Session {
             Console.line(interpreter.helpIndex().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             return
         }
+        if name == "model" { return modelCard() }
         if let text = interpreter.helpText(for: name) { return Console.line(text) }
         if let value = interpreter.variable(name) {
             let members = interpreter.completions(for: name + ".").candidates
@@ -116,6 +118,16 @@ final class Session {
         }
         failures += 1
         Console.error("no builtin or variable named '\(name)'")
+    }
+
+    /// The default bundle's card (MOODIFY_MODEL or Models/default.moodify), or why it cannot be read.
+    private func modelCard() {
+        do {
+            Console.line(try EmotionClassifier(contentsOf: DefaultModel.path).card(path: DefaultModel.path))
+        } catch {
+            failures += 1
+            Console.error("\(error)")
+        }
     }
 
     private func vars() {

@@ -40,6 +40,16 @@ enum ClassifierFixture {
 }
 
 @Suite struct EmotionClassifierTests {
+    @Test func theCardListsTheBundleAndItsMetadataInKeyOrder() throws {
+        let classifier = try EmotionClassifier(bundle: try ClassifierFixture.bundle(
+            metadata: ["protocol": "5-fold CV by actor", "cv_accuracy": "0.5 ± 0.1"]))
+        #expect(classifier.card(path: "m.moodify") == """
+            Model m.moodify · features method2 · classes \(ClassifierFixture.classes.joined(separator: " "))
+            cv_accuracy: 0.5 ± 0.1
+            protocol:    5-fold CV by actor
+            """)
+    }
+
     @Test func predictsWhatTheStepsGive() throws {
         let bundle = try ClassifierFixture.bundle()
         let classifier = try EmotionClassifier(bundle: bundle)

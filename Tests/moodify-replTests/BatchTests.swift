@@ -14,6 +14,17 @@ import Testing
         #expect(!failing.out.contains("\u{1B}") && !failing.err.contains("\u{1B}"))
     }
 
+    @Test func helpModelShowsTheDefaultBundlesCard() throws {
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Models/default.moodify").path
+        let result = try Repl.run([], input: ":help model\n", environment: ["MOODIFY_MODEL": shipped])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("Model \(shipped) · features "))
+        for key in ["cv_accuracy:", "cv_macro_f1:", "cv_recall:", "protocol:", "training_data:"] { #expect(result.out.contains(key)) }
+        let missing = try Repl.run([], input: ":help model\n", environment: ["MOODIFY_MODEL": "/nonexistent/model.moodify"])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("/nonexistent/model.moodify"))
+    }
+
     @Test func snippetsWithArguments() throws {
         let result = try Repl.run(["-e", "print(len(args), args[0])\nargs", "first", "--second"])
         #expect(result.status == 0)
