@@ -64,6 +64,12 @@ import Testing
         #expect(errorMessage("take([1, 2], [2])") == "take: index 2 is outside 0..<2")
     }
 
+    @Test func vstackPutsRowsAfterRows() throws {
+        #expect(try shown("vstack([one_hot([1]), matrix([[7, 8], [9, 10]])])") == "Matrix 3×2 [[0, 1], [7, 8], [9, 10]]")
+        #expect(errorMessage("vstack([one_hot([1]), one_hot([2])])") == "vstack: the matrices have different widths: 2, 3")
+        #expect(errorMessage("vstack([])") == "vstack: give at least one matrix")
+    }
+
     @Test func classificationReportMatchesScikitLearn() throws {
         #expect(try shown("classification_report(\(truth), \(guess), target_names: [\"a\", \"b\", \"c\"])") == sklearnReport)
         // The same labels as names give the same report (classes sorted).

@@ -89,7 +89,7 @@ extension Builtins {
     static let pipeline: [Builtin] = [
         Builtin("features", [.required("a_or_corpus"), .optional("set", "method1"), .named("augment", false), .named("seed", 42),
                              .named("cache", true), .named("degrade", nil)],
-                doc: "A clip's feature vector (4 rows with augment), or a corpus's FeatureTable (one row per clip, in parallel, cached in .moodify-cache); degrade: a spec as degrade() takes changes every clip first (babble mixes voices of the corpus).") { args in
+                doc: "A clip's feature vector (4 rows with augment), or a corpus's FeatureTable (one row per clip, in parallel, cached in .moodify-cache); degrade: a spec as degrade() takes changes every clip first (babble mixes 6 actors of the corpus picked with seed).") { args in
             let set = try FeatureSet.named(try args.string("set"))
             let augment = try args.bool("augment")
             let seed = try args.seedOrRandom("seed")
@@ -102,7 +102,7 @@ extension Builtins {
                 return .matrix(Matrix(rowArrays: try set.rows(for: audio.buffer, augment: true, using: &rng)))
             }
             let corpus = try args.corpusOrFolder("a_or_corpus")
-            let degradation = try args.optionalString("degrade").map { try Degradation(spec: $0, voices: { try corpus.babble() }) }
+            let degradation = try args.optionalString("degrade").map { try Degradation(spec: $0, voices: { try corpus.babble(seed: seed) }) }
             let extractor = FeatureExtractor(featureSet: set, augment: augment, seed: seed,
                                              cache: try args.bool("cache") ? FeatureCache() : nil, degradation: degradation)
             let table = extractor.extract(corpus)

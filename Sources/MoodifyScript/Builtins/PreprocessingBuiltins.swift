@@ -28,6 +28,14 @@ extension Builtins {
         Builtin("take", [.required("x"), .required("indices")], doc: "The rows of a matrix, or items of a list, at indices.") { args in
             try take(args["x"], try args.ints("indices"), function: args.function)
         },
+        Builtin("vstack", [.required("matrices")], doc: "The rows of several matrices (or FeatureTables) one after another, as numpy.vstack.") { args in
+            let parts = try args.list("matrices").map { try $0.asMatrix() }
+            guard let first = parts.first else { throw ValueError.invalid("vstack: give at least one matrix") }
+            guard parts.allSatisfy({ $0.cols == first.cols }) else {
+                throw ValueError.invalid("vstack: the matrices have different widths: \(parts.map { String($0.cols) }.joined(separator: ", "))")
+            }
+            return .matrix(Matrix(rows: parts.reduce(0) { $0 + $1.rows }, cols: first.cols, values: parts.flatMap(\.values)))
+        },
         Builtin("smote", [.required("X"), .required("y"), .named("k_neighbors", 5), .named("seed", nil)],
                 doc: "SMOTE oversampling of every class to the majority count: [X_resampled, y_resampled] (originals first).") { args in
             let labels = try args.labels("y")
