@@ -22,13 +22,8 @@ private func number(_ value: Value?) -> Double {
     }
 
     @Test func evaluateScoresACorpusAndATableAsTheClassifierDoes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("moodify-evaluate-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try folderWithTinyModel("moodify-evaluate")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let classes = ["ANG", "DIS", "FEA", "HAP", "NEU", "SAD"]
-        let model = try Sequential(specs: [.dense(units: 6, activation: .softmax, l2: 0)], inputShape: [256], seed: 11)
-        try model.save(to: URL(fileURLWithPath: folder + "/tiny.mdfy"), featureSet: "method2", scalerMean: [Float](repeating: -40, count: 256),
-                       scalerScale: [Float](repeating: 10, count: 256), labels: classes)
         try FileManager.default.createDirectory(atPath: folder + "/clips", withIntermediateDirectories: true)
         for (name, seconds) in [("1001_DFA_ANG_XX", 1.0), ("1001_DFA_SAD_XX", 1.4), ("1002_IEO_HAP_HI", 0.8)] {
             try tone(seconds: seconds).write(to: "\(folder)/clips/\(name).wav", format: .float32)

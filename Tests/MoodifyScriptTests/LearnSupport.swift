@@ -38,3 +38,14 @@ func scratchPath(_ name: String) -> String {
     FileManager.default.temporaryDirectory
         .appendingPathComponent("moodify-learn-builtins-\(getpid())-\(UUID().uuidString.prefix(8))-\(name)").path
 }
+
+/// A new temporary folder holding `tiny.mdfy`: one softmax layer over method 2's 256 values (seed 11), scaled by
+/// mean −40 and scale 10, with CREMA-D's six classes. The caller removes the folder.
+func folderWithTinyModel(_ prefix: String) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let model = try Sequential(specs: [.dense(units: 6, activation: .softmax, l2: 0)], inputShape: [256], seed: 11)
+    try model.save(to: URL(fileURLWithPath: folder + "/tiny.mdfy"), featureSet: "method2", scalerMean: [Float](repeating: -40, count: 256),
+                   scalerScale: [Float](repeating: 10, count: 256), labels: ["ANG", "DIS", "FEA", "HAP", "NEU", "SAD"])
+    return folder
+}

@@ -77,13 +77,8 @@ private let voice: AudioBuffer = {
     }
 
     @Test func predictFilePrintsAsTheNotebook() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("moodify-predict-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try folderWithTinyModel("moodify-predict")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let classes = ["ANG", "DIS", "FEA", "HAP", "NEU", "SAD"]
-        let model = try Sequential(specs: [.dense(units: 6, activation: .softmax, l2: 0)], inputShape: [256], seed: 11)
-        try model.save(to: URL(fileURLWithPath: folder + "/tiny.mdfy"), featureSet: "method2", scalerMean: [Float](repeating: -40, count: 256),
-                       scalerScale: [Float](repeating: 10, count: 256), labels: classes)
         try voice.write(to: folder + "/voice.wav", format: .float32)
         let expected = try EmotionClassifier(contentsOf: folder + "/tiny.mdfy").predict(voice)
         let i = Interpreter { _ in }
@@ -93,7 +88,7 @@ private let voice: AudioBuffer = {
         #expect(lines.first == "Prediction Probabilities:" && lines.count == 7)
         #expect(lines.dropFirst().allSatisfy { $0.range(of: #"^[A-Z]{3}: \d{1,3}\.\d\d%$"#, options: .regularExpression) != nil })
         #expect(try i.run("[p.emotion, p.classes, p.probabilities[\"SAD\"], p.truncated]")
-                == [.string(expected.emotion), .strings(classes), .number(expected.probabilities["SAD"]!), false])
+                == [.string(expected.emotion), .strings(expected.classes), .number(expected.probabilities["SAD"]!), false])
         // "default" names the bundle at MOODIFY_MODEL (Models/default.moodify when unset).
         setenv("MOODIFY_MODEL", folder + "/tiny.mdfy", 1)
         defer { unsetenv("MOODIFY_MODEL") }
