@@ -271,3 +271,23 @@ def speaker_folds(y, speakers):
     from sklearn.model_selection import StratifiedGroupKFold
     return list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y, speakers))
 
+
+def main(method, description, extract, run_protocol):
+    """Both methods' driver: select the clips, extract (or read cached) features, encode and scale, run the chosen
+    protocol as `run_protocol(args, X, y, owners, speakers, report)` (owners: each row's clip), write the report."""
+    args = parse_args(description)
+    files, labels, speakers, summary = select_clips(args)
+    print(summary)
+    report = {"method": method, "protocol": args.protocol, "clips": len(files), "started_load": load_avg()}
+    X, owners = features(args, files, extract, report)
+    print(f"Features: {X.shape}, {report['features'].get('seconds_per_clip')} s/clip")
+    if not args.features_only:
+        from sklearn.preprocessing import LabelEncoder, StandardScaler
+        import tensorflow  # noqa: F401  (loaded here so the report can name its version and thread settings)
+        y = LabelEncoder().fit_transform(labels[owners])
+        X = StandardScaler().fit_transform(X)
+        started = time.perf_counter()
+        run_protocol(args, X, y, owners, speakers, report)
+        report["cv_wall_seconds"] = round(time.perf_counter() - started, 2)
+        print(f"Cross-validation: {report['cv_wall_seconds']:.1f} s")
+    write_report(args, report)

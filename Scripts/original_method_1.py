@@ -10,7 +10,6 @@
   python3 Scripts/original_method_1.py --audio ../shared/corpus/crema-d-dev --limit 300 --features-only \
       --json /work/runs/original/m1_features_300.json
 """
-import time
 
 import librosa
 import numpy as np
@@ -90,27 +89,13 @@ def speaker_protocol(args, X, y, speakers, report):
     common.summarise_folds(records, report)
 
 
-def main():
-    args = common.parse_args("The original Moodify method 1 (librosa, SMOTE, Keras 1D CNN).")
-    files, labels, speakers, summary = common.select_clips(args)
-    print(summary)
-    report = {"method": 1, "protocol": args.protocol, "clips": len(files), "started_load": common.load_avg()}
-    X, _ = common.features(args, files, method1_features, report)
-    print(f"Features: {X.shape}, {report['features'].get('seconds_per_clip')} s/clip")
-    if not args.features_only:
-        from sklearn.preprocessing import LabelEncoder, StandardScaler
-        import tensorflow  # noqa: F401  (loaded here so the report can name its version and thread settings)
-        y = LabelEncoder().fit_transform(labels)
-        X = StandardScaler().fit_transform(X)
-        started = time.perf_counter()
-        if args.protocol == "original":
-            original_protocol(args, X, y, report)
-        else:
-            speaker_protocol(args, X, y, speakers, report)
-        report["cv_wall_seconds"] = round(time.perf_counter() - started, 2)
-        print(f"Cross-validation: {report['cv_wall_seconds']:.1f} s")
-    common.write_report(args, report)
+def run_protocol(args, X, y, owners, speakers, report):
+    """The chosen protocol on method 1's rows (one per clip, so `owners` is every clip in order)."""
+    if args.protocol == "original":
+        original_protocol(args, X, y, report)
+    else:
+        speaker_protocol(args, X, y, speakers, report)
 
 
 if __name__ == "__main__":
-    main()
+    common.main(1, "The original Moodify method 1 (librosa, SMOTE, Keras 1D CNN).", method1_features, run_protocol)

@@ -13,7 +13,6 @@ cosine annealing, balanced class weights and SMOTE on each fold's training side.
       --json /work/runs/original/m2_features_300.json
 """
 import math
-import time
 
 import librosa
 import numpy as np
@@ -106,27 +105,13 @@ def speaker_protocol(args, X, y, owners, speakers, report):
     common.summarise_folds(records, report)
 
 
-def main():
-    args = common.parse_args("The original Moodify method 2 (augmentation, log-mel, SMOTE, Keras 1D CNN).")
-    files, labels, speakers, summary = common.select_clips(args)
-    print(summary)
-    report = {"method": 2, "protocol": args.protocol, "clips": len(files), "started_load": common.load_avg()}
-    X, owners = common.features(args, files, method2_rows, report)
-    print(f"Features: {X.shape}, {report['features'].get('seconds_per_clip')} s/clip")
-    if not args.features_only:
-        from sklearn.preprocessing import LabelEncoder, StandardScaler
-        import tensorflow  # noqa: F401  (loaded here so the report can name its version and thread settings)
-        y = LabelEncoder().fit_transform(labels[owners])
-        X = StandardScaler().fit_transform(X)
-        started = time.perf_counter()
-        if args.protocol == "original":
-            original_protocol(args, X, y, report)
-        else:
-            speaker_protocol(args, X, y, owners, speakers, report)
-        report["cv_wall_seconds"] = round(time.perf_counter() - started, 2)
-        print(f"Cross-validation: {report['cv_wall_seconds']:.1f} s")
-    common.write_report(args, report)
+def run_protocol(args, X, y, owners, speakers, report):
+    """The chosen protocol on method 2's rows (four per clip; `owners` gives each row's clip)."""
+    if args.protocol == "original":
+        original_protocol(args, X, y, report)
+    else:
+        speaker_protocol(args, X, y, owners, speakers, report)
 
 
 if __name__ == "__main__":
-    main()
+    common.main(2, "The original Moodify method 2 (augmentation, log-mel, SMOTE, Keras 1D CNN).", method2_rows, run_protocol)
