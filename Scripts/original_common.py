@@ -272,9 +272,10 @@ def speaker_folds(y, speakers):
     return list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y, speakers))
 
 
-def main(method, description, extract, run_protocol):
+def main(method, description, extract, original_protocol, speaker_protocol):
     """Both methods' driver: select the clips, extract (or read cached) features, encode and scale, run the chosen
-    protocol as `run_protocol(args, X, y, owners, speakers, report)` (owners: each row's clip), write the report."""
+    protocol — `original_protocol(args, X, y, report)` or `speaker_protocol(args, X, y, owners, speakers, report)`
+    (owners: each row's clip) — and write the report."""
     args = parse_args(description)
     files, labels, speakers, summary = select_clips(args)
     print(summary)
@@ -287,7 +288,10 @@ def main(method, description, extract, run_protocol):
         y = LabelEncoder().fit_transform(labels[owners])
         X = StandardScaler().fit_transform(X)
         started = time.perf_counter()
-        run_protocol(args, X, y, owners, speakers, report)
+        if args.protocol == "original":
+            original_protocol(args, X, y, report)
+        else:
+            speaker_protocol(args, X, y, owners, speakers, report)
         report["cv_wall_seconds"] = round(time.perf_counter() - started, 2)
         print(f"Cross-validation: {report['cv_wall_seconds']:.1f} s")
     write_report(args, report)

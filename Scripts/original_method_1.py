@@ -74,8 +74,9 @@ def original_protocol(args, X, y, report):
     report["final_evaluation_on_training_rows"] = common.scores(y_res, y_pred)
 
 
-def speaker_protocol(args, X, y, speakers, report):
-    """Folds grouped by actor; SMOTE on the training rows of each fold; scored on the unseen actors' clips."""
+def speaker_protocol(args, X, y, _owners, speakers, report):
+    """Folds grouped by actor; SMOTE on the training rows of each fold; scored on the unseen actors' clips (one row per
+    clip, so the rows' owners are not needed)."""
     records = []
     for number, (train, val) in enumerate(common.speaker_folds(y, speakers), start=1):
         if number > args.max_folds:
@@ -89,13 +90,6 @@ def speaker_protocol(args, X, y, speakers, report):
     common.summarise_folds(records, report)
 
 
-def run_protocol(args, X, y, owners, speakers, report):
-    """The chosen protocol on method 1's rows (one per clip, so `owners` is every clip in order)."""
-    if args.protocol == "original":
-        original_protocol(args, X, y, report)
-    else:
-        speaker_protocol(args, X, y, speakers, report)
-
-
 if __name__ == "__main__":
-    common.main(1, "The original Moodify method 1 (librosa, SMOTE, Keras 1D CNN).", method1_features, run_protocol)
+    common.main(1, "The original Moodify method 1 (librosa, SMOTE, Keras 1D CNN).",
+                method1_features, original_protocol, speaker_protocol)

@@ -105,13 +105,6 @@ def speaker_protocol(args, X, y, owners, speakers, report):
     common.summarise_folds(records, report)
 
 
-def run_protocol(args, X, y, owners, speakers, report):
-    """The chosen protocol on method 2's rows (four per clip; `owners` gives each row's clip)."""
-    if args.protocol == "original":
-        original_protocol(args, X, y, report)
-    else:
-        speaker_protocol(args, X, y, owners, speakers, report)
-
-
 if __name__ == "__main__":
-    common.main(2, "The original Moodify method 2 (augmentation, log-mel, SMOTE, Keras 1D CNN).", method2_rows, run_protocol)
+    common.main(2, "The original Moodify method 2 (augmentation, log-mel, SMOTE, Keras 1D CNN).",
+                method2_rows, original_protocol, speaker_protocol)
