@@ -272,6 +272,23 @@ def speaker_folds(y, speakers):
     return list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y, speakers))
 
 
+def stratified_cv(args, X, y, train, report):
+    """Stratified, shuffled 5-fold CV (seed 42) of `train(number, X_train, y_train, X_val, y_val)` → (model, history,
+    record), stopping after --max-folds; the folds are summarised into `report`; returns the best fold's model."""
+    from sklearn.model_selection import StratifiedKFold
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED).split(X, y)
+    records, best = [], None
+    for number, (fit_rows, val_rows) in enumerate(folds, start=1):
+        if number > args.max_folds:
+            break
+        print(f"Fold {number}", flush=True)
+        model, _, record = train(number, X[fit_rows], y[fit_rows], X[val_rows], y[val_rows])
+        records.append(record)
+        if best is None or record["accuracy"] > best[1]:
+            best = (model, record["accuracy"])
+    summarise_folds(records, report)
+    return best[0]
+
 def main(method, description, extract, original_protocol, speaker_protocol):
     """Both methods' driver: select the clips, extract (or read cached) features, encode and scale, run the chosen
     protocol — `original_protocol(args, X, y, report)` or `speaker_protocol(args, X, y, owners, speakers, report)`

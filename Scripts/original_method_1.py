@@ -54,22 +54,11 @@ def callbacks():
 def original_protocol(args, X, y, report):
     """SMOTE on all rows, stratified 5-fold CV over them, the best fold's model scored on every SMOTE'd row."""
     from sklearn.metrics import classification_report
-    from sklearn.model_selection import StratifiedKFold
     X_res, y_res = common.smote(X, y)
     print(f"After SMOTE: {X_res.shape[0]} rows ({np.bincount(y_res).tolist()})")
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=common.SEED).split(X_res, y_res)
-    records, best = [], None
-    for number, (train, val) in enumerate(folds, start=1):
-        if number > args.max_folds:
-            break
-        print(f"Fold {number}", flush=True)
-        model, _, record = common.run_fold(number, X_res[train], y_res[train], X_res[val], y_res[val],
-                                           len(common.CLASSES), 3e-4, callbacks(), args.epochs, args.out)
-        records.append(record)
-        if best is None or record["accuracy"] > best[1]:
-            best = (model, record["accuracy"])
-    common.summarise_folds(records, report)
-    y_pred = np.argmax(best[0].predict(X_res[..., None], batch_size=256, verbose=0), axis=1)
+    best = common.stratified_cv(args, X_res, y_res, lambda number, X_fit, y_fit, X_val, y_val: common.run_fold(
+        number, X_fit, y_fit, X_val, y_val, len(common.CLASSES), 3e-4, callbacks(), args.epochs, args.out), report)
+    y_pred = np.argmax(best.predict(X_res[..., None], batch_size=256, verbose=0), axis=1)
     print(classification_report(y_res, y_pred, target_names=common.CLASSES, digits=2))
     report["final_evaluation_on_training_rows"] = common.scores(y_res, y_pred)
 

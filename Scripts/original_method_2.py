@@ -66,23 +66,13 @@ def train_fold(args, number, X_train, y_train, X_val, y_val, n_classes):
 def original_protocol(args, X, y, report):
     """Stratified 85/15 split of the rows; 5-fold CV on the 85 %; the best fold's model on the 15 % hold-out."""
     from sklearn.metrics import classification_report
-    from sklearn.model_selection import StratifiedKFold, train_test_split
+    from sklearn.model_selection import train_test_split
     X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.15, stratify=y, random_state=common.SEED)
     print(f"Training set: {len(y_train)} files")
     print(f"Test set: {len(y_test)}")
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=common.SEED).split(X_train, y_train)
-    records, best = [], None
-    for number, (train, val) in enumerate(folds, start=1):
-        if number > args.max_folds:
-            break
-        print(f"Fold {number}", flush=True)
-        model, _, record = train_fold(args, number, X_train[train], y_train[train], X_train[val], y_train[val],
-                                      len(common.CLASSES))
-        records.append(record)
-        if best is None or record["accuracy"] > best[1]:
-            best = (model, record["accuracy"])
-    common.summarise_folds(records, report)
-    y_pred = np.argmax(best[0].predict(X_test[..., None], batch_size=256, verbose=0), axis=1)
+    best = common.stratified_cv(args, X_train, y_train, lambda number, X_fit, y_fit, X_val, y_val: train_fold(
+        args, number, X_fit, y_fit, X_val, y_val, len(common.CLASSES)), report)
+    y_pred = np.argmax(best.predict(X_test[..., None], batch_size=256, verbose=0), axis=1)
     print(classification_report(y_test, y_pred, target_names=common.CLASSES, digits=2))
     report["holdout"] = common.scores(y_test, y_pred)
 
