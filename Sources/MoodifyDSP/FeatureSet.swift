@@ -21,9 +21,8 @@ public struct FeatureSet: Sendable, Hashable {
     public static let sampleRate = 22050
 
     /// Every known set, by name.
-    public static let all: [FeatureSet] = [.method1, .method2, .mfcc40, .prosody, .method3, .logmelFrames, .logmelFramesEnv,
-                                           .logmelProsodyFrames, .logmelEnvProsodyFrames, .logmelDeltaFrames,
-                                           .logmelEnvDeltaFrames]
+    public static let all: [FeatureSet] = [.method1, .method2, .mfcc40, .prosody, .method3, .logmelFrames,
+                                           .logmelEnvProsodyFrames]
 
     /// The set called `name`.
     public static func named(_ name: String) throws(FeatureError) -> FeatureSet {

@@ -1,8 +1,7 @@
 /// Frame-level log-mel features for models that see the time axis: the trimmed clip's 64-band Slaney mel power
 /// spectrogram (n_fft 2048, hop 512 at 22,050 Hz, as `librosa.feature.melspectrogram(y, sr, n_mels=64)`), in dB
 /// (`power_to_db`, ref 1, top_db 80), normalised per clip as the set's `Layout` says (each band over the clip's frames,
-/// or the whole clip by one mean and one spread), optionally followed per frame by the bands' deltas and by prosody
-/// channels, then centred in a fixed window of 128 frames (2.97 s): a longer clip keeps its middle 128 frames, a shorter
+/// or the whole clip by one mean and one spread), optionally followed per frame by prosody channels, then centred in a fixed window of 128 frames (2.97 s): a longer clip keeps its middle 128 frames, a shorter
 /// one is padded with zeros on both sides. The vector is frame-major: value `t · C + c` is channel `c` of frame `t`
 /// (`C` channels per frame), so a row reads as a `[128, C]` sequence (`input_shape: [128, C]`).
 enum LogMelFrames {
@@ -14,8 +13,6 @@ enum LogMelFrames {
     static let nFFT = 2048, hopLength = 512
     /// A band (or clip) whose spread is below this (dB) is only centred, not scaled.
     static let minimumSpread: Float = 1e-3
-    /// Width of the delta window in frames (librosa's default).
-    static let deltaWidth = 9
 
     /// How the dB values are normalised per clip.
     enum Normalisation: Sendable, Hashable {
@@ -27,20 +24,15 @@ enum LogMelFrames {
         case perClip
     }
 
-    /// What one frame holds: the normalised bands, then (optionally) their deltas, then (optionally) prosody.
+    /// What one frame holds: the normalised bands, then (optionally) prosody.
     struct Layout: Sendable, Hashable {
         /// How the bands are normalised.
         var normalisation: Normalisation
-        /// Whether the bands' deltas over time (width 9) follow the bands.
-        var deltas = false
         /// Whether the three `ProsodyFrames` channels (f0, voiced, rms) come last.
         var prosody = false
 
-        /// Channel names per frame: "m01" … "m64", then "d01" … "d64", then "f0", "voiced", "rms".
-        var channels: [String] {
-            numberedColumns("m", bands, digits: 2) + (deltas ? numberedColumns("d", bands, digits: 2) : [])
-                + (prosody ? ProsodyFrames.channels : [])
-        }
+        /// Channel names per frame: "m01" … "m64", then "f0", "voiced", "rms".
+        var channels: [String] { numberedColumns("m", bands, digits: 2) + (prosody ? ProsodyFrames.channels : []) }
 
         /// "logmel_t000_m01" …: frame `t` (from 0), then the channel.
         var columns: [String] {
@@ -57,7 +49,6 @@ enum LogMelFrames {
             return "\(name) v1: load sr=22050 (soxr_hq); trim top_db=30 frame=2048 hop=512; melspectrogram "
                 + "n_fft=\(nFFT) hop=\(hopLength) hann center=constant \(bands) slaney mels power=2; power_to_db ref=1 amin=1e-10 "
                 + "top_db=80; \(normalised); "
-                + (deltas ? "delta width=\(deltaWidth) of the normalised bands; " : "")
                 + (prosody ? "\(ProsodyFrames.parameters); " : "")
                 + "centred crop/zero-pad to \(frames) frames; frame-major [\(frames), \(channels.count)]"
         }
@@ -73,10 +64,7 @@ enum LogMelFrames {
     static func vector(_ y: [Float], sampleRate sr: Double, layout: Layout) -> [Float] {
         let db = powerToDB(melspectrogram(y, sr: sr, nFFT: nFFT, hopLength: hopLength, nMels: bands))
         let normalised = layout.normalisation == .perBand ? normalisedBands(db) : normalisedClip(db)
-        var parts = [normalised]
-        if layout.deltas { parts.append(delta(normalised, width: deltaWidth)) }
-        if layout.prosody { parts.append(ProsodyFrames.rows(y, sampleRate: sr)) }
-        return window(stacked(parts))
+        return window(layout.prosody ? stacked([normalised, ProsodyFrames.rows(y, sampleRate: sr)]) : normalised)
     }
 
     /// Each band of `s` minus its mean over the frames, divided by its standard deviation (floored).

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import MoodifyDSP
 
-/// The frame sets built like "logmel_frames": per-clip (envelope-keeping) normalisation and per-frame prosody channels.
+/// Frame layouts beside "logmel_frames": per-clip (envelope-keeping) normalisation and per-frame prosody channels, as
+/// "logmel_env_prosody_frames" combines them.
 @Suite("Log-mel frame variants")
 struct LogMelFrameVariantsTests {
     static let y = LogMelFramesTests.voiceLike()
@@ -18,15 +19,13 @@ struct LogMelFrameVariantsTests {
             + "frame-major [128, 64]")
     }
 
-    @Test func layouts() throws {
-        let env = FeatureSet.logmelFramesEnv, prosody = FeatureSet.logmelProsodyFrames
-        #expect(env.columns == FeatureSet.logmelFrames.columns && env.trims && env.parameters != FeatureSet.logmelFrames.parameters)
-        #expect(try FeatureSet.named("logmel_frames_env") == env)
-        #expect(prosody.columns.count == 128 * 67 && prosody.trims)
-        #expect(Array(prosody.columns[63...67]) == ["logmel_t000_m64", "logmel_t000_f0", "logmel_t000_voiced", "logmel_t000_rms",
-                                                    "logmel_t001_m01"])
-        #expect(try FeatureSet.named("logmel_prosody_frames") == prosody)
-        #expect(try FeatureSet.named("logmel_env_prosody_frames").columns == prosody.columns)
+    @Test func layout() throws {
+        let set = FeatureSet.logmelEnvProsodyFrames
+        #expect(set.columns.count == 128 * 67 && set.trims)
+        #expect(Array(set.columns[63...67]) == ["logmel_t000_m64", "logmel_t000_f0", "logmel_t000_voiced", "logmel_t000_rms",
+                                                "logmel_t001_m01"])
+        #expect(set.columns.last == "logmel_t127_rms")
+        #expect(try FeatureSet.named("logmel_env_prosody_frames") == set)
         #expect(Set(FeatureSet.all.map(\.parameters)).count == FeatureSet.all.count)
     }
 
@@ -52,24 +51,9 @@ struct LogMelFrameVariantsTests {
         #expect((bandMeans.max()! - bandMeans.min()!) > 1, "the envelope (band means) survives")
     }
 
-    @Test("delta sets: the bands, then their width-9 deltas in the same frame")
-    func deltaChannels() throws {
-        #expect(try FeatureSet.named("logmel_delta_frames").columns.count == 128 * 128)
-        #expect(FeatureSet.logmelEnvDeltaFrames.columns[64] == "logmel_t000_d01")
-        let row = LogMelFrames.vector(Self.y, sampleRate: 22050, layout: .init(normalisation: .perBand, deltas: true))
-        let bands = LogMelFrames.normalisedBands(powerToDB(melspectrogram(Self.y, sr: 22050, nFFT: 2048, hopLength: 512, nMels: 64)))
-        let deltas = delta(bands, width: 9)
-        let start = Self.kept.lowerBound
-        for t in [0, 20, Self.frames - 1] {
-            for b in [0, 40, 63] {
-                #expect(row[(start + t) * 128 + b] == bands[b, t] && row[(start + t) * 128 + 64 + b] == deltas[b, t])
-            }
-        }
-    }
-
-    @Test("12 dB louder gives the same rows for the per-clip and the prosody sets")
+    @Test("12 dB louder gives the same rows with per-clip normalisation and with prosody channels")
     func gainInvariant() {
-        for layout in [LogMelFrames.Layout(normalisation: .perClip), .init(normalisation: .perBand, prosody: true)] {
+        for layout in [LogMelFrames.Layout(normalisation: .perClip, prosody: true), .init(normalisation: .perBand, prosody: true)] {
             let quiet = LogMelFrames.vector(LogMelFramesTests.voiceLike(gain: 0.1), sampleRate: 22050, layout: layout)
             let loud = LogMelFrames.vector(LogMelFramesTests.voiceLike(gain: 0.1 * 3.981), sampleRate: 22050, layout: layout)
             // A gain shifts every dB value by one constant (removed by the centring) and leaves YIN's periods and the
@@ -80,10 +64,10 @@ struct LogMelFrameVariantsTests {
     }
 
     @Test("prosody channels align with the mel frames, follow the glide, and pad with zeros")
-    func prosodyChannels() {
+    func prosodyChannels() throws {
         let tracks = ProsodyFrames.rows(Self.y, sampleRate: 22050)
         #expect(tracks.bins == 3 && tracks.frames == Self.frames)
-        let row = LogMelFrames.vector(Self.y, sampleRate: 22050, layout: .init(normalisation: .perBand, prosody: true))
+        let row = try FeatureSet.logmelEnvProsodyFrames.vector(forTrimmed: Self.y)
         #expect(row.count == 128 * 67)
         for t in 0..<128 where !Self.kept.contains(t) { #expect(row[(t * 67)..<((t + 1) * 67)].allSatisfy { $0 == 0 }) }
         let start = Self.kept.lowerBound
