@@ -90,4 +90,10 @@ struct LogMelFrameVariantsTests {
         let variance = loudness.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(loudness.count)
         #expect(abs(m) < 1e-4 && abs(variance - 1) < 1e-4)
     }
+
+    @Test("digital silence gives finite zeros: no voiced frame, no spread to divide by")
+    func silenceIsZero() throws {
+        let row = try FeatureSet.logmelEnvProsodyFrames.vector(forTrimmed: [Float](repeating: 0, count: 22050))
+        #expect(row.count == 128 * 67 && row.allSatisfy { $0 == 0 })
+    }
 }
