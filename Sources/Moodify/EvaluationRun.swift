@@ -36,10 +36,14 @@ extension EmotionClassifier {
         return try EvaluationReport(classes: classes, predictions: predictions, skipped: skipped)
     }
 
-    /// Scores the clips of a feature table made with this classifier's feature set: each clip's original row, or, when
+    /// Scores the clips of a feature table made with this (one-network) classifier's feature set: each clip's original row, or, when
     /// the classifier averages augmented versions, all four of its rows (the table must then be augmented). The
     /// table's noise augmentation is seeded per clip, so averaged predictions can differ slightly from `predict(file:)`'s.
     public func evaluate(_ table: FeatureTable) throws -> EvaluationReport {
+        guard !isEnsemble else {
+            throw ClassifierError.featureSetMismatch(featureSet: featureSet,
+                                                     reason: "an ensemble reads several feature sets but the table holds only \"\(table.featureSet)\" features (evaluate it on a corpus)")
+        }
         guard table.featureSet == featureSet else {
             throw ClassifierError.featureSetMismatch(featureSet: featureSet, reason: "the table holds \"\(table.featureSet)\" features")
         }
