@@ -4,9 +4,10 @@ import MoodifyLearn
 
 extension Arguments {
     /// The argument `name` as a classifier: a model from `load_model`/`cross_validate` (with scaler, labels and feature
-    /// set), a bundle path, or "default".
+    /// set), an ensemble from `load_model`, a bundle path, or "default".
     func classifier(_ name: String) throws -> EmotionClassifier {
         if case .object(let model as ModelObject) = self[name] { return try EmotionClassifier(bundle: try model.bundle()) }
+        if case .object(let ensemble as EnsembleObject) = self[name] { return try EmotionClassifier(ensemble: ensemble.ensemble) }
         return try EmotionClassifier(contentsOf: DefaultModel.resolve(try string(name)))
     }
 
