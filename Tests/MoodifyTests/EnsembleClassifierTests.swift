@@ -89,7 +89,7 @@ enum EnsembleFixture {
         }
     }
 
-    @Test func anEnsembleFileIsEvaluatedOnACorpusButNotOnATable() throws {
+    @Test func anEnsembleFileIsEvaluatedOnACorpusOrOnOneTablePerSet() throws {
         let folder = try CorpusFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try EnsembleFixture.ensemble().save(to: URL(fileURLWithPath: folder + "/pair.moodify"))
@@ -103,11 +103,23 @@ enum EnsembleFixture {
         let report = try classifier.evaluate(corpus, workers: 2, showsProgress: false)
         #expect(report.predictions.count == 2)
         for p in report.predictions { #expect(p.probabilities == (try classifier.predict(file: p.path)).orderedProbabilities) }
-        let table = FeatureExtractor(featureSet: .method2, cache: nil, workers: 1, showsProgress: false).extract(corpus)
-        #expect {
-            try classifier.evaluate(table)
-        } throws: { error in
-            "\(error)".contains("an ensemble reads several feature sets") && "\(error)".contains("evaluate it on a corpus")
+        let method2 = FeatureExtractor(featureSet: .method2, cache: nil, workers: 1, showsProgress: false).extract(corpus)
+        #expect(throws: ClassifierError.featureSetMismatch(
+            featureSet: "mfcc40", reason: "member 2 reads it but the tables hold \"method2\" features (give one table per set, or evaluate on a corpus)")) {
+            try classifier.evaluate(method2)
         }
+        // With a table per set (in any order), the same features as predict(file:) computes for 22,050 Hz clips.
+        var mfcc = FeatureExtractor(featureSet: .mfcc40, cache: nil, workers: 1, showsProgress: false).extract(corpus)
+        let fromTables = try classifier.evaluate([mfcc, method2])
+        #expect(fromTables.predictions.map(\.probabilities) == report.predictions.map(\.probabilities))
+        // A clip missing from one table is skipped, naming the table.
+        mfcc.X = mfcc.X.rows([1])
+        for column in [\FeatureTable.labels, \.speakers, \.files] { mfcc[keyPath: column] = [mfcc[keyPath: column][1]] }
+        mfcc.clips = [1]
+        mfcc.variants = [0]
+        let partial = try classifier.evaluate([method2, mfcc])
+        #expect(partial.predictions.map(\.path) == [corpus.files[1]])
+        #expect(partial.skipped.map(\.file) == [corpus.files[0]])
+        #expect(partial.skipped.map(\.reason) == ["\(corpus.files[0]): the \"mfcc40\" table has no rows for it"])
     }
 }

@@ -34,8 +34,7 @@ struct EnsembleObject: HostObject {
     var display: String {
         let total = ensemble.members.map(\.weight).reduce(0, +)
         let lines = zip(ensemble.members, members).enumerated().map { index, pair in
-            "member \(index + 1): \(pair.0.network.featureSet ?? "no feature set") · weight "
-                + String(format: "%.3g", pair.0.weight / total) + " · " + pair.1.summary
+            "member \(index + 1) · weight " + String(format: "%.3g", pair.0.weight / total) + " · " + pair.1.summary
         }
         return ([summary] + lines).joined(separator: "\n")
     }
