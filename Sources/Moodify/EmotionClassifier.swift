@@ -107,14 +107,15 @@ public final class EmotionClassifier: Sendable {
         // Trimming is relative to the loudest frame, so digital silence would survive it whole: a clip whose peak is
         // below −60 dBFS holds no sound.
         let peak = samples.reduce(Float(0)) { max($0, abs($1)) }
-        let speech = peak < Self.silencePeak ? 0 : Double(trim(samples, topDB: 30).samples.count) / Double(rate)
+        let trimmed = peak < Self.silencePeak ? [] : trim(samples, topDB: 30).samples
+        let speech = Double(trimmed.count) / Double(rate)
         guard speech >= ClassifierError.minimumSpeech else { throw ClassifierError.noSpeech(seconds: speech) }
         let memberRows: [Matrix]
         do {
             let clip = AudioBuffer(samples: samples, sampleRate: rate)
             var rowsBySet: [String: Matrix] = [:]
             for network in networks where rowsBySet[network.features.name] == nil {
-                rowsBySet[network.features.name] = Matrix(rowArrays: try featureRows(clip, network.features))
+                rowsBySet[network.features.name] = Matrix(rowArrays: try featureRows(clip, trimmed: trimmed, network.features))
             }
             memberRows = networks.map { rowsBySet[$0.features.name]! }
         } catch {
@@ -176,9 +177,9 @@ public final class EmotionClassifier: Sendable {
         return try predict(audio)
     }
 
-    /// The clip's feature vector in `set`, or the vectors of its four augmented versions.
-    private func featureRows(_ audio: AudioBuffer, _ set: FeatureSet) throws(FeatureError) -> [[Float]] {
-        guard averagesAugmentations else { return [try set.vector(for: audio)] }
+    /// The clip's feature vector in `set` (trimmed once for every set), or the vectors of its four augmented versions.
+    private func featureRows(_ audio: AudioBuffer, trimmed: [Float], _ set: FeatureSet) throws(FeatureError) -> [[Float]] {
+        guard averagesAugmentations else { return [try set.vector(samples: audio.samples, trimmed: trimmed)] }
         var rng = SeededGenerator(seed: Self.augmentationSeed)
         return try set.rows(for: audio, augment: true, using: &rng)
     }

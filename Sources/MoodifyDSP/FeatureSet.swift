@@ -37,6 +37,12 @@ public struct FeatureSet: Sendable, Hashable {
         try vector(forTrimmed: try samples(audio))
     }
 
+    /// One clip's vector from its samples at 22,050 Hz (checked as `vector(for:)` checks them) and the same samples
+    /// trimmed at 30 dB, for callers that measure several sets of one clip and trim it once.
+    public func vector(samples: [Float], trimmed: [Float]) throws(FeatureError) -> [Float] {
+        try vector(forTrimmed: trims ? trimmed : samples)
+    }
+
     /// The training rows for one clip: without `augment` the clip's vector alone; with it, the vectors of the
     /// clip, the clip plus 0.005·N(0,1) noise drawn from `rng`, the clip shifted up 2 semitones and the clip
     /// stretched by 0.8 (the augmentations apply to the clip as measured: trimmed when the set `trims`).
