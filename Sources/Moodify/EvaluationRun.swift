@@ -39,22 +39,46 @@ extension EmotionClassifier {
     /// Scores the clips of a feature table made with this classifier's feature set: each clip's original row, or, when
     /// the classifier averages augmented versions, all four of its rows (the table must then be augmented). The
     /// table's noise augmentation is seeded per clip, so averaged predictions can differ slightly from `predict(file:)`'s.
+    /// An ensemble whose members read different sets needs one table per set: `evaluate(_ tables:)`.
     public func evaluate(_ table: FeatureTable) throws -> EvaluationReport {
-        guard table.featureSet == featureSet else {
-            throw ClassifierError.featureSetMismatch(featureSet: featureSet, reason: "the table holds \"\(table.featureSet)\" features")
+        try evaluate([table])
+    }
+
+    /// Scores clips from feature tables of the same corpus, one per feature set the classifier's members read (any
+    /// order; extra tables are ignored), each member fed from the table of its set as `evaluate(_ table:)` feeds one
+    /// network. A clip is scored when every table used has it; one missing from some table is skipped with the reason.
+    public func evaluate(_ tables: [FeatureTable]) throws -> EvaluationReport {
+        let memberTables = try members.enumerated().map { index, member in
+            guard let table = tables.first(where: { $0.featureSet == member.featureSet }) else {
+                let held = tables.map { "\"\($0.featureSet)\"" }.joined(separator: ", ")
+                throw ClassifierError.featureSetMismatch(featureSet: member.featureSet, reason: isEnsemble
+                    ? "member \(index + 1) reads it but the tables hold \(held) features (give one table per set, or evaluate on a corpus)"
+                    : "the table holds \(held) features")
+            }
+            guard table.augmented || !averagesAugmentations else {
+                throw ClassifierError.featureSetMismatch(featureSet: member.featureSet,
+                                                         reason: "the bundle averages four augmented versions per clip but the table has none (make it with augment: true)")
+            }
+            return table
         }
-        guard table.augmented || !averagesAugmentations else {
-            throw ClassifierError.featureSetMismatch(featureSet: featureSet,
-                                                     reason: "the bundle averages four augmented versions per clip but the table has none (make it with augment: true)")
+        // Per table: each clip file's rows to feed (its original, or all its versions when averaging).
+        let rowsByFile = memberTables.map { table in
+            var rows: [String: [Int]] = [:]
+            for (row, file) in table.files.enumerated() where averagesAugmentations || table.variants[row] == 0 { rows[file, default: []].append(row) }
+            return rows
         }
-        var versions: [Int: [Int]] = [:]
-        for (row, clip) in table.clips.enumerated() where averagesAugmentations || table.variants[row] == 0 { versions[clip, default: []].append(row) }
-        let predictions = try table.originalRows.map { original in
-            let rows = versions[table.clips[original]]!
-            return clipPrediction(table.files[original], actual: table.labels[original],
-                                  try probabilities(featureRows: table.X.rows(rows)))
+        let first = memberTables[0]
+        var predictions = [EvaluationReport.ClipPrediction](), skipped = first.skipped
+        for original in first.originalRows {
+            let file = first.files[original]
+            guard let missing = memberTables.indices.first(where: { rowsByFile[$0][file] == nil }) else {
+                let rows = zip(memberTables, rowsByFile).map { table, rows in table.X.rows(rows[file]!) }
+                predictions.append(clipPrediction(file, actual: first.labels[original], try probabilities(memberRows: rows)))
+                continue
+            }
+            skipped.append(FeatureTable.SkippedClip(file: file, reason: "\(file): the \"\(memberTables[missing].featureSet)\" table has no rows for it"))
         }
-        return try EvaluationReport(classes: classes, predictions: predictions, skipped: table.skipped)
+        return try EvaluationReport(classes: classes, predictions: predictions, skipped: skipped)
     }
 
     /// What classifying one clip gave.

@@ -2,7 +2,7 @@ import MoodifyAudio
 
 /// A named, documented list of per-clip features, computed exactly as the original notebooks computed them.
 public struct FeatureSet: Sendable, Hashable {
-    /// The set's name, as scripts and caches refer to it ("method1", "method2", "mfcc40", "prosody", "method3", "logmel_frames", …).
+    /// The set's name, as scripts and caches refer to it ("method1", "method2", "mfcc40", "prosody", "method3", "speech_stats", "logmel_frames", …).
     public let name: String
     /// One name per value of the vector, in order (e.g. "mfcc_mean_01").
     public let columns: [String]
@@ -15,13 +15,13 @@ public struct FeatureSet: Sendable, Hashable {
     public let trims: Bool
 
     /// The computations behind the named sets.
-    enum Recipe: Sendable, Hashable { case method1, method2, mfcc40, prosody, method3, logmelFrames(LogMelFrames.Layout) }
+    enum Recipe: Sendable, Hashable { case method1, method2, mfcc40, prosody, method3, speechStats, logmelFrames(LogMelFrames.Layout) }
 
     /// Sample rate the notebooks load audio at; other rates are resampled to it first (soxr HQ, as `load`).
     public static let sampleRate = 22050
 
     /// Every known set, by name.
-    public static let all: [FeatureSet] = [.method1, .method2, .mfcc40, .prosody, .method3, .logmelFrames,
+    public static let all: [FeatureSet] = [.method1, .method2, .mfcc40, .prosody, .method3, .speechStats, .logmelFrames,
                                            .logmelEnvProsodyFrames]
 
     /// The set called `name`.
@@ -38,6 +38,12 @@ public struct FeatureSet: Sendable, Hashable {
         try vector(forTrimmed: try samples(audio))
     }
 
+    /// One clip's vector from its samples at 22,050 Hz (checked as `vector(for:)` checks them) and the same samples
+    /// trimmed at 30 dB, for callers that measure several sets of one clip and trim it once.
+    public func vector(samples: [Float], trimmed: [Float]) throws(FeatureError) -> [Float] {
+        try vector(forTrimmed: trims ? trimmed : samples)
+    }
+
     /// The training rows for one clip: without `augment` the clip's vector alone; with it, the vectors of the
     /// clip, the clip plus 0.005·N(0,1) noise drawn from `rng`, the clip shifted up 2 semitones and the clip
     /// stretched by 0.8 (the augmentations apply to the clip as measured: trimmed when the set `trims`).
@@ -46,7 +52,7 @@ public struct FeatureSet: Sendable, Hashable {
         let y = try samples(audio)
         guard augment else { return [try vector(forTrimmed: y)] }
         switch recipe {
-        case .method1, .mfcc40, .prosody, .method3, .logmelFrames:
+        case .method1, .mfcc40, .prosody, .method3, .speechStats, .logmelFrames:
             var rows = [[Float]]()
             for variant in Augmentation.variants(of: y, sampleRate: Double(Self.sampleRate), using: &rng) {
                 rows.append(try vector(forTrimmed: variant))
@@ -65,6 +71,7 @@ public struct FeatureSet: Sendable, Hashable {
         case .mfcc40: return MFCC40.vector(y, sampleRate: sr)
         case .prosody: return Prosody.vector(y, sampleRate: sr)
         case .method3: return try Method3.vector(y, sampleRate: sr)
+        case .speechStats: return SpeechStats.vector(y, sampleRate: sr)
         case .logmelFrames(let layout): return LogMelFrames.vector(y, sampleRate: sr, layout: layout)
         }
     }

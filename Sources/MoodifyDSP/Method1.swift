@@ -20,44 +20,52 @@ enum Method1 {
         try analyse(y, sampleRate: sr).vector
     }
 
+    /// Columns of the spectral and cepstral part (zcr … MFCC stds): the first 104 values.
+    static let spectralColumnCount = 104
+
     /// The 140 values with the 40 MFCCs per frame they summarise (method 3 reuses them for its deltas).
     static func analyse(_ y: [Float], sampleRate sr: Double) throws(FeatureError) -> (vector: [Float], mfcc: Spectrogram) {
-        var out = [Float]()
+        let part = spectralPart(y, sampleRate: sr)
+        var out = part.values
         out.reserveCapacity(140)
-        func append(_ x: [Float]) {
-            let (m, s) = meanAndStd(x)
-            out += [m, s]
+        do {
+            out += rowMeansThenStds(try chromaSTFT(power: part.power.rowMajor(), sr: sr))
+            let (melMean, melStd) = meanAndStd(part.mel.values)
+            out += [melMean, melStd]
+            // chroma_cqt's CQT estimates its tuning (36 bins per octave) from this same magnitude STFT.
+            let tuning = try estimateTuning(spectrogram: part.magnitude.rowMajor(), sr: sr, binsPerOctave: 36)
+            let tonal = tonnetz(chroma: try chromaCQT(y, sr: sr, tuning: tuning))
+            out += rowMeansThenStds(tonal).prefix(6)
+        } catch {
+            throw .analysisFailed(error.description)
         }
-        append(zeroCrossingRate(y))
-        append(rms(y))
+        let (harmonic, percussive) = hpssSignals(part.stft, of: y, magnitude: part.magnitude)
+        out += pair(meanAndStd(harmonic)) + pair(meanAndStd(percussive))
+        return (out, part.mfcc)
+    }
+
+    /// Method 1's first 104 values (zcr, rms, spectral centroid, bandwidth and rolloff means and stds, contrast,
+    /// 40 MFCC means then stds) with the STFT, its magnitude and power, the mel power and the MFCCs they came from.
+    static func spectralPart(_ y: [Float], sampleRate sr: Double)
+        -> (values: [Float], stft: FrameSpectrum, magnitude: FrameMatrix, power: FrameMatrix, mel: Spectrogram, mfcc: Spectrogram) {
+        var out = pair(meanAndStd(zeroCrossingRate(y))) + pair(meanAndStd(rms(y)))
         let d = stftFrames(y, nFFT: 2048, hopLength: 512)
         let magnitude = d.magnitude()
         let moments = spectralMoments(magnitude, sr: sr)
-        append(moments.map { Float($0.centroid) })
-        append(moments.map { Float($0.bandwidth) })
-        append(spectralRolloff(magnitude, sr: sr))
+        out += pair(meanAndStd(moments.map { Float($0.centroid) }))
+        out += pair(meanAndStd(moments.map { Float($0.bandwidth) }))
+        out += pair(meanAndStd(spectralRolloff(magnitude, sr: sr)))
         out += rowMeansThenStds(spectralContrast(magnitude, sr: sr))
         // librosa squares |X| (np.abs(D)**2) for the mel and chroma power.
         let power = FrameMatrix(bins: magnitude.bins, frames: magnitude.frames, values: magnitude.values.map { $0 * $0 })
         let mel = MelFilterBank.shared(sr: sr, nFFT: 2048, nMels: 128).apply(to: power)
         let cepstra = mfcc(melSpectrogram: mel, nMFCC: 40)
         out += rowMeansThenStds(cepstra)
-        do {
-            out += rowMeansThenStds(try chromaSTFT(power: power.rowMajor(), sr: sr))
-            let (melMean, melStd) = meanAndStd(mel.values)
-            out += [melMean, melStd]
-            // chroma_cqt's CQT estimates its tuning (36 bins per octave) from this same magnitude STFT.
-            let tuning = try estimateTuning(spectrogram: magnitude.rowMajor(), sr: sr, binsPerOctave: 36)
-            let tonal = tonnetz(chroma: try chromaCQT(y, sr: sr, tuning: tuning))
-            out += rowMeansThenStds(tonal).prefix(6)
-        } catch {
-            throw .analysisFailed(error.description)
-        }
-        let (harmonic, percussive) = hpssSignals(d, of: y, magnitude: magnitude)
-        append(harmonic)
-        append(percussive)
-        return (out, cepstra)
+        return (out, d, magnitude, power, mel, cepstra)
     }
+
+    /// A (mean, std) pair as two values.
+    private static func pair(_ statistics: (Float, Float)) -> [Float] { [statistics.0, statistics.1] }
 }
 
 /// Column names `stem` + 1…`count`, zero-padded to `digits` digits ("mfcc_mean_01").

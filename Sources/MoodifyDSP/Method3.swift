@@ -12,8 +12,12 @@ enum Method3 {
     /// The 316 values for samples at `sampleRate`; the MFCCs are computed once for both method 1's part and the deltas.
     static func vector(_ y: [Float], sampleRate sr: Double) throws(FeatureError) -> [Float] {
         let (base, cepstra) = try Method1.analyse(y, sampleRate: sr)
-        return base + Prosody.vector(y, sampleRate: sr)
-            + rowMeansThenStds(delta(cepstra, width: 9)) + rowMeansThenStds(delta(cepstra, width: 9, order: 2))
+        return base + Prosody.vector(y, sampleRate: sr) + deltaStatistics(cepstra)
+    }
+
+    /// The means then standard deviations of the MFCCs' deltas, then of their delta-deltas (width 9): 160 values.
+    static func deltaStatistics(_ cepstra: Spectrogram) -> [Float] {
+        rowMeansThenStds(delta(cepstra, width: 9)) + rowMeansThenStds(delta(cepstra, width: 9, order: 2))
     }
 }
 

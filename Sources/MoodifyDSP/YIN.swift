@@ -29,9 +29,9 @@ func yinTrack(_ y: [Float], fmin: Double, fmax: Double, sr: Double, frameLength:
     precondition(minPeriod >= 1 && minPeriod < maxPeriod, "yin's period range \(minPeriod)...\(maxPeriod) is empty")
     let signal = center ? zeroPadded(y, by: frameLength / 2) : y
     let frames = frameCount(samples: signal.count, frameLength: frameLength, hopLength: hop)
-    // Any length ≥ 2·frameLength − 1 gives the linear (not circular) autocorrelation.
-    var size = 1
-    while size < 2 * frameLength - 1 { size *= 2 }
+    // Lags up to maxPeriod are all YIN reads: any length ≥ frameLength + maxPeriod gives them linear, not circular
+    // (a 2,400-point transform instead of 4,096 for librosa's defaults).
+    let size = smoothSize(atLeast: frameLength + maxPeriod)
     let fft = DoubleRealFFT(size: size)
     let input = AlignedDoubles(count: size + 2), spectrum = AlignedDoubles(count: size + 2)
     let count = maxPeriod - minPeriod + 1
@@ -67,6 +67,17 @@ func yinTrack(_ y: [Float], fmin: Double, fmax: Double, sr: Double, frameLength:
         }
     }
     return track
+}
+
+/// The smallest even length ≥ `n` whose only prime factors are 2, 3 and 5 (lengths FFTW transforms fastest).
+func smoothSize(atLeast n: Int) -> Int {
+    var size = max(n, 2)
+    while true {
+        var m = size
+        for p in [2, 3, 5] { while m % p == 0 { m /= p } }
+        if m == 1 && size % 2 == 0 { return size }
+        size += 1
+    }
 }
 
 /// librosa's choice of lag index: the first trough (a local minimum; the first lag counts when below the second,

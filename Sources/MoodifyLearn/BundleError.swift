@@ -16,19 +16,25 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
     case inconsistent(String)
     /// The model cannot be saved (not built, or a value JSON cannot hold).
     case unsavable(String)
+    /// An ensemble bundle where one network was expected.
+    case ensemble
+    /// A one-network bundle where an ensemble was expected.
+    case notAnEnsemble
 
     /// One sentence for a user.
     public var description: String {
         switch self {
         case let .io(path, reason): "Cannot access the model bundle at \(path): \(reason)."
         case .notABundle: "This is not a Moodify model bundle (its first bytes are not the MDFYMODL signature)."
-        case let .unsupportedVersion(found, supported): "The model bundle has format version \(found), but this Moodify reads version \(supported)."
+        case let .unsupportedVersion(found, supported): "The model bundle has format version \(found), but this Moodify reads versions 1 to \(supported)."
         case let .truncated(expected, actual): "The model bundle is truncated: it should hold \(expected) bytes but holds \(actual)."
         case let .checksumMismatch(stored, computed):
             "The model bundle is corrupted: its checksum \(String(stored, radix: 16)) does not match its contents (\(String(computed, radix: 16)))."
         case let .malformedHeader(reason): "The model bundle's header is malformed: \(reason)."
         case let .inconsistent(reason): "The model bundle is inconsistent: \(reason)."
         case let .unsavable(reason): "The model cannot be saved: \(reason)."
+        case .ensemble: "The model bundle holds an ensemble of networks where a single network was expected."
+        case .notAnEnsemble: "The model bundle holds a single network where an ensemble was expected."
         }
     }
 }

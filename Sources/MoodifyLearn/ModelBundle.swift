@@ -3,14 +3,14 @@ import Foundation
 /// A trained network in one self-describing file, with what it needs to be used: the feature set,
 /// the scaler's mean and scale, and the class labels.
 ///
-/// Layout (all integers little-endian): the 8-byte signature "MDFYMODL", the format version (UInt32),
-/// the header length (UInt32), the JSON header (architecture, weight shapes, feature set, scaler, labels,
+/// Layout (all integers little-endian, see `BundleContainer`): the 8-byte signature "MDFYMODL", the format version 1
+/// (UInt32), the header length (UInt32), the JSON header (architecture, weight shapes, feature set, scaler, labels,
 /// metadata), the weights as float32 in header order (BN moving statistics included), and a CRC-32 of
-/// everything before it (UInt32). Reading it parses JSON and copies floats: it never runs code.
+/// everything before it (UInt32). Reading it parses JSON and copies floats: it never runs code. Several networks
+/// sharing labels and metadata make an `EnsembleBundle` (version 2).
 public struct ModelBundle: Sendable, Equatable {
-    /// The format version this code writes and reads.
+    /// The format version of a one-network bundle.
     public static let formatVersion: UInt32 = 1
-    static let signature = Array("MDFYMODL".utf8)
 
     /// One layer of the architecture.
     public struct LayerEntry: Sendable, Equatable, Codable {
@@ -94,18 +94,20 @@ public struct ModelBundle: Sendable, Equatable {
 
     // MARK: Encoding
 
-    private struct Header: Codable {
+    /// The JSON header of one network: the whole header of a version-1 bundle, or an ensemble member's (which leaves
+    /// out labels and metadata, the ensemble's own).
+    struct Header: Codable, Equatable {
         var format: String
         var name: String
         var inputShape: [Int]
         var layers: [LayerEntry]
-        var weights: [WeightEntry]
+        var weights: [BundleContainer.WeightEntry]
         var featureSet: String?
         var featureParameters: [String: String]
         var scalerMean: [Float]?
         var scalerScale: [Float]?
         var labels: [String]?
-        var metadata: [String: String]
+        var metadata: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case format, name, inputShape = "input_shape", layers, weights, featureSet = "feature_set"
@@ -114,95 +116,20 @@ public struct ModelBundle: Sendable, Equatable {
         }
     }
 
-    private struct WeightEntry: Codable {
-        var layer: String
-        var name: String
-        var shape: [Int]
+    static let formatName = "moodify-model"
+
+    /// The network's header; `standalone` adds the labels and metadata a version-1 bundle carries.
+    func header(standalone: Bool) -> Header {
+        Header(format: Self.formatName, name: name, inputShape: inputShape, layers: layers,
+               weights: weights.map { BundleContainer.WeightEntry(layer: $0.layer, name: $0.name, shape: $0.shape) },
+               featureSet: featureSet, featureParameters: featureParameters, scalerMean: scalerMean,
+               scalerScale: scalerScale, labels: standalone ? labels : nil, metadata: standalone ? metadata : nil)
     }
 
-    private static let formatName = "moodify-model"
-
-    /// The bundle's bytes.
-    public func encoded() throws -> Data {
-        let header = Header(format: Self.formatName, name: name, inputShape: inputShape, layers: layers,
-                            weights: weights.map { WeightEntry(layer: $0.layer, name: $0.name, shape: $0.shape) },
-                            featureSet: featureSet, featureParameters: featureParameters, scalerMean: scalerMean,
-                            scalerScale: scalerScale, labels: labels, metadata: metadata)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json: Data
-        do {
-            json = try encoder.encode(header)
-        } catch {
-            throw BundleError.unsavable("its header cannot be written as JSON (\(error))")
-        }
-        for weight in weights where weight.values.count != weight.shape.reduce(1, *) {
-            throw BundleError.unsavable("weight \(weight.layer)/\(weight.name) holds \(weight.values.count) values for shape \(weight.shape)")
-        }
-        var data = Data(Self.signature)
-        Self.append(Self.formatVersion, to: &data)
-        Self.append(UInt32(json.count), to: &data)
-        data.append(json)
-        for weight in weights {
-            for value in weight.values { Self.append(value.bitPattern, to: &data) }
-        }
-        let crc = data.withUnsafeBytes { CRC32.checksum($0) }
-        Self.append(crc, to: &data)
-        return data
-    }
-
-    /// Reads a bundle from its bytes, rejecting foreign, truncated, altered or inconsistent data with the reason.
-    public init(data: Data) throws {
-        let bytes = [UInt8](data)
-        let prefix = Self.signature.count + 8
-        guard bytes.count >= Self.signature.count, Array(bytes[0..<Self.signature.count]) == Self.signature else {
-            throw BundleError.notABundle
-        }
-        guard bytes.count >= prefix + 4 else { throw BundleError.truncated(expected: prefix + 4, actual: bytes.count) }
-        let version = Self.readUInt32(bytes, at: Self.signature.count)
-        guard version == Self.formatVersion else { throw BundleError.unsupportedVersion(found: version, supported: Self.formatVersion) }
-        let headerLength = Int(Self.readUInt32(bytes, at: Self.signature.count + 4))
-        guard bytes.count >= prefix + headerLength + 4 else {
-            throw BundleError.truncated(expected: prefix + headerLength + 4, actual: bytes.count)
-        }
-        let stored = Self.readUInt32(bytes, at: bytes.count - 4)
-        let computed = bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 4)])) }
-        let header: Header
-        do {
-            header = try JSONDecoder().decode(Header.self, from: Data(bytes[prefix..<(prefix + headerLength)]))
-        } catch {
-            throw stored != computed ? BundleError.checksumMismatch(stored: stored, computed: computed)
-                : BundleError.malformedHeader(Self.reason(error))
-        }
+    /// The network a header and its weights describe, checked for consistency.
+    init(header: Header, weights: [Weight]) throws {
         guard header.format == Self.formatName else { throw BundleError.malformedHeader("its format is \"\(header.format)\", not \"\(Self.formatName)\"") }
-        var total = 0
-        for entry in header.weights {
-            guard !entry.shape.isEmpty, entry.shape.allSatisfy({ $0 > 0 && $0 <= 1 << 28 }) else {
-                throw BundleError.malformedHeader("weight \(entry.layer)/\(entry.name) has an invalid shape \(entry.shape)")
-            }
-            let (count, overflow) = entry.shape.reduce((1, false)) { acc, d in
-                let (p, o) = acc.0.multipliedReportingOverflow(by: d)
-                return (p, acc.1 || o)
-            }
-            guard !overflow, count <= 1 << 30 else {
-                throw BundleError.malformedHeader("weight \(entry.layer)/\(entry.name) has an implausible shape \(entry.shape)")
-            }
-            total += count
-            guard total <= 1 << 30 else { throw BundleError.malformedHeader("the weights are implausibly large") }
-        }
-        let expected = prefix + headerLength + 4 * total + 4
-        guard bytes.count >= expected else { throw BundleError.truncated(expected: expected, actual: bytes.count) }
-        guard bytes.count == expected else {
-            throw BundleError.inconsistent("it holds \(bytes.count - expected) bytes more than its header declares")
-        }
-        guard stored == computed else { throw BundleError.checksumMismatch(stored: stored, computed: computed) }
-        var offset = prefix + headerLength
-        weights = header.weights.map { entry in
-            let count = entry.shape.reduce(1, *)
-            let values = (0..<count).map { i in Float(bitPattern: Self.readUInt32(bytes, at: offset + 4 * i)) }
-            offset += 4 * count
-            return Weight(layer: entry.layer, name: entry.name, shape: entry.shape, values: values)
-        }
+        self.weights = weights
         name = header.name
         inputShape = header.inputShape
         layers = header.layers
@@ -211,50 +138,34 @@ public struct ModelBundle: Sendable, Equatable {
         scalerMean = header.scalerMean
         scalerScale = header.scalerScale
         labels = header.labels
-        metadata = header.metadata
+        metadata = header.metadata ?? [:]
         if let scalerMean, let scalerScale, scalerMean.count != scalerScale.count {
             throw BundleError.inconsistent("the scaler has \(scalerMean.count) means but \(scalerScale.count) scales")
         }
         _ = try makeModel()
     }
 
+    /// The bundle's bytes (format version 1).
+    public func encoded() throws -> Data {
+        try BundleContainer.encode(version: Self.formatVersion, header: header(standalone: true), weights: weights)
+    }
+
+    /// Reads a bundle from its bytes, rejecting foreign, truncated, altered or inconsistent data with the reason.
+    public init(data: Data) throws {
+        let opened = try BundleContainer.open(data, expected: Self.formatVersion)
+        let header = try opened.decodeHeader(Header.self)
+        guard header.metadata != nil else { throw BundleError.malformedHeader("the key \"metadata\" is missing") }
+        try self.init(header: header, weights: try opened.weights(header.weights))
+    }
+
     /// Writes the bundle to a file (replacing it atomically).
     public func save(to url: URL) throws {
-        let data = try encoded()
-        do {
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw BundleError.io(path: url.path, reason: error.localizedDescription)
-        }
+        try BundleContainer.write(try encoded(), to: url)
     }
 
     /// Reads a bundle from a file.
     public static func load(from url: URL) throws -> ModelBundle {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw BundleError.io(path: url.path, reason: error.localizedDescription)
-        }
-        return try ModelBundle(data: data)
-    }
-
-    private static func append(_ value: UInt32, to data: inout Data) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-    }
-
-    private static func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-        UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        switch error {
-        case let DecodingError.dataCorrupted(context): context.debugDescription
-        case let DecodingError.keyNotFound(key, _): "the key \"\(key.stringValue)\" is missing"
-        case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
-            "the value at \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
-        default: "\(error)"
-        }
+        try ModelBundle(data: try BundleContainer.read(url))
     }
 }
 

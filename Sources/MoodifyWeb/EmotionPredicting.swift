@@ -12,9 +12,11 @@ public protocol EmotionPredicting: Sendable {
 }
 
 extension EmotionClassifier: EmotionPredicting {
-    /// The bundle's name, classes, feature set, feature parameters and metadata.
+    /// The bundle's name, classes, feature set, feature parameters, metadata and members.
     public var modelDescription: ModelDescription {
-        ModelDescription(name: bundle.name, classes: classes, featureSet: featureSet,
-                         featureParameters: bundle.featureParameters, metadata: bundle.metadata)
+        let parameters = members.count == 1 ? members[0].featureParameters
+            : Dictionary(members.flatMap { member in member.featureParameters.map { (member.featureSet + "." + $0.key, $0.value) } }) { first, _ in first }
+        return ModelDescription(name: bundle.name, classes: classes, featureSet: featureSet, featureParameters: parameters,
+                                metadata: bundle.metadata, members: members)
     }
 }

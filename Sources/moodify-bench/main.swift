@@ -1,4 +1,8 @@
 import Foundation
+import Moodify
+
+// As moodify-repl and moodify-web run: freed large buffers stay in the heap.
+keepLargeBuffersInHeap()
 
 // Every area adds its suite here; `moodify-bench [NAME…]` runs the named ones, or all but those run only when named.
 let suites: [BenchmarkSuite] = [

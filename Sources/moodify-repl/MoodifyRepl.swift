@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Moodify
 import MoodifyScript
 
 /// `moodify-repl`: runs a .moodify notebook cell by cell, a snippet, or the interactive prompt.
@@ -35,6 +36,7 @@ struct MoodifyRepl: ParsableCommand {
     var arguments: [String] = []
 
     mutating func run() throws {
+        keepLargeBuffersInHeap()
         var scriptArguments = arguments
         if e != nil, let file { scriptArguments.insert(file, at: 0) }
         let interpreter = Interpreter(arguments: scriptArguments, output: Console.out)

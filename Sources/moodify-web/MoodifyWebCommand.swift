@@ -21,6 +21,7 @@ struct MoodifyWebCommand: AsyncParsableCommand {
     var model = "Models/default.moodify"
 
     func run() async throws {
+        keepLargeBuffersInHeap()
         guard FileManager.default.fileExists(atPath: model) else {
             throw LaunchError.missingModel(path: model, others: bundles(beside: model))
         }

@@ -115,6 +115,12 @@ struct Method3ParityTests {
         for f in f0[4..<(f0.count - 4)] { #expect(abs(f - 220) < 1.1, "\(f)") }
     }
 
+    @Test func yinTransformLengthsAreSmoothAndLongEnough() {
+        // librosa's defaults at 22,050 Hz: frames of 2,048, periods up to ⌈22050/65⌉ = 340 → 2,388 → 2,400 = 2⁵·3·5².
+        #expect(smoothSize(atLeast: 2048 + 340) == 2400)
+        #expect(smoothSize(atLeast: 4095) == 4096 && smoothSize(atLeast: 7) == 8 && smoothSize(atLeast: 1) == 2)
+    }
+
     @Test func prosodyOfAGlide() throws {
         // One octave up in 2 s: 12 semitones, 6 st/s; mean of log-frequency √(150·300) = 212 Hz → 13.0 st re 100 Hz.
         let v = try FeatureSet.prosody.vector(for: AudioBuffer(samples: Self.glide(from: 150, to: 300, seconds: 2), sampleRate: 22050))
@@ -147,5 +153,25 @@ struct Method3ParityTests {
         let v = try method3.vector(for: audio)
         #expect(Array(v.prefix(140)) == (try FeatureSet.method1.vector(for: audio)))
         #expect(Array(v[140..<156]) == (try FeatureSet.prosody.vector(for: audio)))
+    }
+
+    @Test func speechStatsAreMethod3WithoutChromaMelTonnetzAndHPSS() throws {
+        let set = try FeatureSet.named("speech_stats")
+        let method3 = FeatureSet.method3
+        let dropped = 104..<140
+        #expect(set.columns.count == 280 && Set(set.columns).count == 280 && set.trims)
+        #expect(set.columns == method3.columns.enumerated().filter { !dropped.contains($0.offset) }.map(\.element))
+        #expect(method3.columns[dropped].first == "chroma_mean_01" && method3.columns[dropped].last == "percussive_std")
+        // The same functions on the same samples in the same order: equal to the last bit, on a voiced glide with
+        // silence around it (trimmed) and on noise.
+        var state: UInt32 = 12345
+        func noise() -> Float { state = state &* 1_664_525 &+ 1_013_904_223; return Float(state >> 8) / Float(1 << 24) * 0.6 - 0.3 }
+        let clips = [[Float](repeating: 0, count: 4000) + Self.glide(from: 120, to: 180, seconds: 1) + [Float](repeating: 0, count: 4000),
+                     (0..<30000).map { _ in noise() }]
+        for y in clips {
+            let audio = AudioBuffer(samples: y, sampleRate: 22050)
+            let full = try method3.vector(for: audio)
+            #expect(try set.vector(for: audio) == full.enumerated().filter { !dropped.contains($0.offset) }.map(\.element))
+        }
     }
 }

@@ -48,6 +48,15 @@ struct BundleTests {
         #expect(loaded.layers.map(\.spec) == model.layers.map(\.spec))
     }
 
+    @Test("the shipped default bundle (version 1) still loads and writes back byte for byte")
+    func shippedBundleUnchanged() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Models/default.moodify")
+        let bytes = try Data(contentsOf: url)
+        let bundle = try ModelBundle(data: bytes)
+        #expect(try bundle.encoded() == bytes)
+        #expect(try BundleContents(data: bytes) == .network(bundle))
+    }
+
     @Test("the checksum is zlib's CRC-32")
     func crc() {
         #expect(Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
@@ -93,7 +102,7 @@ struct BundleTests {
         let (data, _, _) = try encodedBundle()
         var bytes = [UInt8](data)
         bytes[8] = 9
-        #expect(throws: BundleError.unsupportedVersion(found: 9, supported: 1)) { try ModelBundle(data: Data(bytes)) }
+        #expect(throws: BundleError.unsupportedVersion(found: 9, supported: 2)) { try ModelBundle(data: Data(bytes)) }
         #expect(BundleError.notABundle.description.hasSuffix("."))
         #expect(throws: BundleError.self) {
             try ModelBundle.load(from: URL(fileURLWithPath: "/nonexistent/moodify.mdfy"))

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import Moodify
+import MoodifyDSP
 import MoodifyLearn
 import Testing
 @testable import MoodifyWeb
@@ -50,6 +51,41 @@ struct ClassifierServingTests {
             let refused = try await client.predict(silence)
             #expect(refused.status == .unprocessableContent)
         }
+    }
+
+    @Test("/api/model lists an ensemble's members with their feature sets and parameters")
+    func describesAnEnsemble() async throws {
+        let width = FeatureSet.mfcc40.columns.count
+        let method2 = try Sequential(specs: [.dense(units: Self.classes.count, activation: .softmax, l2: 0)], inputShape: [256], seed: 7)
+        let mfcc = try Sequential(specs: [.dense(units: Self.classes.count, activation: .softmax, l2: 0)], inputShape: [width], seed: 8)
+        let ensemble = try EnsembleBundle(name: "pair", members: [
+            .init(network: try ModelBundle(model: method2, featureSet: "method2", featureParameters: ["n_mels": "128"],
+                                           scalerMean: [Float](repeating: -40, count: 256), scalerScale: [Float](repeating: 20, count: 256))),
+            .init(network: try ModelBundle(model: mfcc, featureSet: "mfcc40", scalerMean: [Float](repeating: 0, count: width),
+                                           scalerScale: [Float](repeating: 1, count: width)), weight: 3),
+        ], labels: Self.classes, metadata: ["temperature": "1.2"])
+        let services = try testServices().replacingPredictor(with: try EmotionClassifier(ensemble: ensemble))
+        try await withApp(services) { client in
+            let json = try await client.execute(uri: "/api/model", method: .get).json
+            #expect(json["name"] as? String == "pair")
+            #expect(json["feature_set"] as? String == "method2+mfcc40")
+            #expect(json["feature_parameters"] as? [String: String]
+                    == ["method2.n_mels": "128", "mfcc40.parameters": FeatureSet.mfcc40.parameters])
+            let members = json["members"] as? [[String: Any]] ?? []
+            #expect(members.count == 2)
+            #expect(members.map { $0["feature_set"] as? String } == ["method2", "mfcc40"])
+            #expect(members.map { $0["weight"] as? Double } == [0.25, 0.75])
+            #expect(members.map { $0["input_shape"] as? [Int] } == [[256], [width]])
+            #expect(members.map { $0["parameter_count"] as? Int } == [256 * 6 + 6, width * 6 + 6])
+            #expect(members[1]["feature_parameters"] as? [String: String] == ["parameters": FeatureSet.mfcc40.parameters])
+        }
+    }
+
+    @Test("a bundle that recorded no feature parameters shows its set's own")
+    func featureParametersFallBackToTheSet() throws {
+        let description = try Self.classifier().modelDescription
+        #expect(description.featureParameters == ["parameters": FeatureSet.method2.parameters])
+        #expect(description.members.map(\.featureSet) == ["method2"])
     }
 }
 

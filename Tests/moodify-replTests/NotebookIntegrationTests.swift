@@ -45,7 +45,8 @@ struct NotebookIntegrationTests {
 
     @Test func trainDefaultWritesABundleWithItsCard() throws {
         let (out, folder) = try run("train_default")
-        for line in ["Accuracy ", "Recall per class: ANG ", "Best epochs per fold: ", "\"cv_macro_f1\": ", "── 6 of 6 cells"] {
+        for line in ["Fold 5: frame CNN ", "statistics MLPs    ", "ensemble    ", "Ensemble recall per class: ANG ",
+                     "Best epochs per fold: ", "\"cv_macro_f1\": ", "\"cv_accuracy_members\": ", "── 6 of 6 cells"] {
             #expect(out.contains(line), "missing \(line)")
         }
         #expect(exists(folder, "Models/default.moodify"))

@@ -4,9 +4,10 @@ import MoodifyLearn
 
 extension Arguments {
     /// The argument `name` as a classifier: a model from `load_model`/`cross_validate` (with scaler, labels and feature
-    /// set), a bundle path, or "default".
+    /// set), an ensemble from `load_model`, a bundle path, or "default".
     func classifier(_ name: String) throws -> EmotionClassifier {
         if case .object(let model as ModelObject) = self[name] { return try EmotionClassifier(bundle: try model.bundle()) }
+        if case .object(let ensemble as EnsembleObject) = self[name] { return try EmotionClassifier(ensemble: ensemble.ensemble) }
         return try EmotionClassifier(contentsOf: DefaultModel.resolve(try string(name)))
     }
 
@@ -41,10 +42,19 @@ extension Builtins {
     /// Scoring a model bundle on labelled clips, and calibrating its probabilities.
     static let evaluation: [Builtin] = [
         Builtin("evaluate", [.required("model"), .required("corpus_or_table")],
-                doc: "Score a model (a model, bundle path or \"default\") on a corpus (each clip as predict_file sees it) or a FeatureTable: .accuracy, .macro_f1, .uar, .report, .confusion, .predictions, .ece.") { args in
+                doc: "Score a model (a model, ensemble, bundle path or \"default\") on a corpus (each clip as predict_file sees it), a FeatureTable, or a list of FeatureTables (one per feature set of an ensemble): .accuracy, .macro_f1, .uar, .report, .confusion, .predictions, .ece.") { args in
             let classifier = try args.classifier("model")
             if case .object(let table as FeatureTableObject) = args["corpus_or_table"] {
                 return .object(EvaluationObject(evaluation: try classifier.evaluate(table.table)))
+            }
+            if case .list(let items) = args["corpus_or_table"] {
+                let tables = try items.enumerated().map { index, item in
+                    guard case .object(let table as FeatureTableObject) = item else {
+                        throw ValueError.invalid("evaluate: corpus_or_table[\(index)] is \(item.kindDescription), not a FeatureTable")
+                    }
+                    return table.table
+                }
+                return .object(EvaluationObject(evaluation: try classifier.evaluate(tables)))
             }
             let report = try classifier.evaluate(try args.corpusOrFolder("corpus_or_table"))
             if !report.skipped.isEmpty {

@@ -79,6 +79,7 @@ final class ModelObject: HostObject {
         (try? withModel { model in
             let size = model.isBuilt ? "\(model.parameterCount) params" : "not built"
             return "Sequential \"\(model.name)\" · \(model.layers.count) layers · \(size)"
+                + (featureSet.map { " · input \(model.inputShape ?? []) of \($0)" } ?? "")
         }) ?? "Sequential"
     }
 

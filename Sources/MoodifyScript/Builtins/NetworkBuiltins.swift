@@ -104,10 +104,8 @@ extension Builtins {
 
     private static let bundles: [Builtin] = [
         Builtin("save_model", [.required("model"), .required("path"), .named("scaler", nil), .named("labels", nil),
-                               .named("features", nil), .named("metadata", nil)],
-                doc: "Write the model with its scaler, labels (encoder or list), feature-set name and metadata as one bundle; returns the path.") { args in
-            let model = try args.object("model", as: ModelObject.self, expected: "a model")
-            let scaler = try args.optional("scaler").map { _ in try args.object("scaler", as: StandardScalerObject.self).scaler }
+                               .named("features", nil), .named("metadata", nil), .named("weights", nil)],
+                doc: "Write the model with its scaler, labels (encoder or list), feature-set name and metadata as one bundle; a list of models with lists of scalers and feature sets (and optional weights) writes an ensemble; returns the path.") { args in
             let labels: [String]?
             if case .object(let o as LabelEncoderObject) = args["labels"] { labels = o.encoder.classes } else {
                 labels = try args.optional("labels").map { _ in try args.strings("labels") }
@@ -115,16 +113,79 @@ extension Builtins {
             let metadata = try args.optional("metadata").map { _ in
                 Dictionary(try args.dictionary("metadata").pairs.map { ($0.key, Display.str($0.value)) }) { $1 }
             }
+            let contents: BundleContents
+            if case .list(let models) = args["model"] {
+                contents = .ensemble(try ensembleBundle(args, models: models, labels: labels, metadata: metadata ?? [:]))
+            } else {
+                let model = try args.object("model", as: ModelObject.self, expected: "a model or a list of models")
+                let scaler = try args.optional("scaler").map { _ in try args.object("scaler", as: StandardScalerObject.self).scaler }
+                contents = .network(try model.bundle(scaler: scaler, labels: labels, featureSet: try args.optionalString("features"),
+                                                     metadata: metadata))
+            }
             let path = try args.string("path")
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try model.bundle(scaler: scaler, labels: labels, featureSet: try args.optionalString("features"), metadata: metadata).save(to: url)
+            try contents.save(to: url)
             args.interpreter.recordFile(path)
             return .string(path)
         },
         Builtin("load_model", [.required("path")],
-                doc: "Read a model bundle (\"default\": the shipped one): the model, with .scaler, .labels, .feature_set and .metadata.") { args in
-            .object(try ModelObject(bundle: try ModelBundle.load(from: URL(fileURLWithPath: DefaultModel.resolve(try args.string("path"))))))
+                doc: "Read a model bundle (\"default\": the shipped one): the model, with .scaler, .labels, .feature_set and .metadata; an ensemble, with .members, .weights, .labels, .feature_set and .metadata.") { args in
+            switch try BundleContents.load(from: URL(fileURLWithPath: DefaultModel.resolve(try args.string("path")))) {
+            case .network(let bundle): return .object(try ModelObject(bundle: bundle))
+            case .ensemble(let ensemble): return .object(try EnsembleObject(ensemble: ensemble))
+            }
         },
     ]
+}
+
+extension Builtins {
+    /// The ensemble `save_model` writes for a list of models: each with the scaler and feature set at its position in
+    /// the `scaler:` and `features:` lists (nil keeps the model's own) and its weight in `weights:` (equal by default),
+    /// checked the way `EmotionClassifier` will use it.
+    private static func ensembleBundle(_ args: Arguments, models: [Value], labels: [String]?,
+                                       metadata: [String: String]) throws -> EnsembleBundle {
+        let objects = try models.enumerated().map { index, value in
+            guard case .object(let model as ModelObject) = value else {
+                throw ValueError.invalid("save_model: model[\(index)] is \(value.kindDescription), not a model")
+            }
+            return model
+        }
+        func perMember(_ name: String) throws -> [Value] {
+            guard args.optional(name) != nil else { return Array(repeating: .null, count: objects.count) }
+            guard case .list(let values) = args[name], values.count == objects.count else {
+                throw ValueError.invalid("save_model: an ensemble of \(objects.count) models needs \(name): a list of \(objects.count) values, one per model")
+            }
+            return values
+        }
+        let scalers = try perMember("scaler").enumerated().map { index, value -> StandardScaler? in
+            switch value {
+            case .null: return nil
+            case .object(let scaler as StandardScalerObject): return scaler.scaler
+            default: throw ValueError.invalid("save_model: scaler[\(index)] is \(value.kindDescription), not a standard scaler")
+            }
+        }
+        let sets = try perMember("features").enumerated().map { index, value -> String? in
+            switch value {
+            case .null: return nil
+            case .string(let name): return name
+            default: throw ValueError.invalid("save_model: features[\(index)] is \(value.kindDescription), not a feature-set name")
+            }
+        }
+        let weights = try perMember("weights").enumerated().map { index, value -> Double in
+            switch value {
+            case .null: return 1
+            case .number(let weight): return weight
+            default: throw ValueError.invalid("save_model: weights[\(index)] is \(value.kindDescription), not a number")
+            }
+        }
+        let classes = labels ?? objects.first?.labels
+        let members = try objects.indices.map { i in
+            EnsembleBundle.Member(network: try objects[i].bundle(scaler: scalers[i], labels: classes, featureSet: sets[i], metadata: [:]),
+                                  weight: weights[i])
+        }
+        let ensemble = try EnsembleBundle(members: members, labels: classes, metadata: metadata)
+        _ = try EmotionClassifier(ensemble: ensemble)
+        return ensemble
+    }
 }
