@@ -2,7 +2,7 @@ import MoodifyAudio
 
 /// A named, documented list of per-clip features, computed exactly as the original notebooks computed them.
 public struct FeatureSet: Sendable, Hashable {
-    /// The set's name, as scripts and caches refer to it ("method1", "method2", "mfcc40", "prosody", "method3", "speech_stats", "logmel_frames").
+    /// The set's name, as scripts and caches refer to it ("method1", "method2", "mfcc40", "prosody", "method3", "speech_stats", "logmel_frames", …).
     public let name: String
     /// One name per value of the vector, in order (e.g. "mfcc_mean_01").
     public let columns: [String]
@@ -15,13 +15,14 @@ public struct FeatureSet: Sendable, Hashable {
     public let trims: Bool
 
     /// The computations behind the named sets.
-    enum Recipe: Sendable, Hashable { case method1, method2, mfcc40, prosody, method3, speechStats, logmelFrames }
+    enum Recipe: Sendable, Hashable { case method1, method2, mfcc40, prosody, method3, speechStats, logmelFrames(LogMelFrames.Layout) }
 
     /// Sample rate the notebooks load audio at; other rates are resampled to it first (soxr HQ, as `load`).
     public static let sampleRate = 22050
 
     /// Every known set, by name.
-    public static let all: [FeatureSet] = [.method1, .method2, .mfcc40, .prosody, .method3, .speechStats, .logmelFrames]
+    public static let all: [FeatureSet] = [.method1, .method2, .mfcc40, .prosody, .method3, .speechStats, .logmelFrames,
+                                           .logmelEnvProsodyFrames]
 
     /// The set called `name`.
     public static func named(_ name: String) throws(FeatureError) -> FeatureSet {
@@ -71,7 +72,7 @@ public struct FeatureSet: Sendable, Hashable {
         case .prosody: return Prosody.vector(y, sampleRate: sr)
         case .method3: return try Method3.vector(y, sampleRate: sr)
         case .speechStats: return SpeechStats.vector(y, sampleRate: sr)
-        case .logmelFrames: return LogMelFrames.vector(y, sampleRate: sr)
+        case .logmelFrames(let layout): return LogMelFrames.vector(y, sampleRate: sr, layout: layout)
         }
     }
 

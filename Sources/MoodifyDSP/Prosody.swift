@@ -40,17 +40,38 @@ enum Prosody {
         + "mean; rms amplitude_to_db ref=max top_db=80 mean,std,p10,p50,p90,slope/s; energy peaks (max of ±3 "
         + "frames, >-30 dB)/s; voiced runs/s; percentiles linear"
 
-    /// The 16 values for samples at `sampleRate`.
-    static func vector(_ y: [Float], sampleRate sr: Double) -> [Float] {
-        let hop = 512
+    /// Hop between frames in samples (frames of 2,048, centred).
+    static let hop = 512
+
+    /// The per-frame tracks behind the values: YIN's estimate, RMS in dB re the loudest frame, and the voicing decision.
+    struct Tracks {
+        /// YIN's f0 (Hz) and aperiodicity per frame.
+        var yin: YINTrack
+        /// RMS in dB re the loudest frame (floor −80 dB) per frame.
+        var loudness: [Float]
+        /// Whether each frame is voiced.
+        var voiced: [Bool]
+        /// Frames in all three tracks.
+        var frames: Int { voiced.count }
+    }
+
+    /// The tracks of samples at `sampleRate`, over the frames YIN and RMS both have.
+    static func tracks(_ y: [Float], sampleRate sr: Double) -> Tracks {
         let track = yinTrack(y, fmin: fmin, fmax: fmax, sr: sr, frameLength: 2048, hopLength: hop)
         let amplitudes = rms(y, frameLength: 2048, hopLength: hop)
         let loudness = amplitudeToDB(amplitudes, ref: .max)
         let frames = min(track.f0.count, loudness.count)
-        let seconds = (0..<frames).map { Double($0 * hop) / sr }
         let voiced = (0..<frames).map {
             track.aperiodicity[$0] < voicingThreshold && loudness[$0] >= voicingFloorDB && amplitudes[$0] >= voicingFloorRMS
         }
+        return Tracks(yin: track, loudness: Array(loudness.prefix(frames)), voiced: voiced)
+    }
+
+    /// The 16 values for samples at `sampleRate`.
+    static func vector(_ y: [Float], sampleRate sr: Double) -> [Float] {
+        let measured = tracks(y, sampleRate: sr)
+        let track = measured.yin, loudness = measured.loudness, voiced = measured.voiced, frames = measured.frames
+        let seconds = (0..<frames).map { Double($0 * hop) / sr }
         let voicedFrames = (0..<frames).filter { voiced[$0] }
         let pitch = voicedFrames.map { 12 * log2(Double(track.f0[$0]) / 100) }
         let db = loudness.prefix(frames).map(Double.init)

@@ -5,6 +5,9 @@ import Testing
 /// The "logmel_frames" set: layout, per-band normalisation, centring, and invariance to loudness.
 @Suite("Log-mel frames")
 struct LogMelFramesTests {
+    /// The layout of "logmel_frames": per-band normalised bands only.
+    static let layout = LogMelFrames.Layout(normalisation: .perBand)
+
     /// A 1.5 s test signal at 22,050 Hz: a tone gliding 150 → 400 Hz with its second harmonic, an amplitude wobble and
     /// a little seeded noise, so that every band varies over time.
     static func voiceLike(seconds: Double = 1.5, gain: Float = 0.3) -> [Float] {
@@ -30,7 +33,7 @@ struct LogMelFramesTests {
     func shortClipIsNormalisedAndCentred() {
         let y = Self.voiceLike()
         let frames = 1 + y.count / 512   // centred STFT frames
-        let row = LogMelFrames.vector(y, sampleRate: 22050)
+        let row = LogMelFrames.vector(y, sampleRate: 22050, layout: Self.layout)
         #expect(row.count == 128 * 64)
         let start = (128 - frames) / 2
         let kept = start..<(start + frames)
@@ -48,8 +51,8 @@ struct LogMelFramesTests {
 
     @Test("12 dB louder gives the same row: per-utterance normalisation removes the gain")
     func gainInvariant() {
-        let quiet = LogMelFrames.vector(Self.voiceLike(gain: 0.1), sampleRate: 22050)
-        let loud = LogMelFrames.vector(Self.voiceLike(gain: 0.1 * 3.981), sampleRate: 22050)
+        let quiet = LogMelFrames.vector(Self.voiceLike(gain: 0.1), sampleRate: 22050, layout: Self.layout)
+        let loud = LogMelFrames.vector(Self.voiceLike(gain: 0.1 * 3.981), sampleRate: 22050, layout: Self.layout)
         // A gain adds a constant in dB per band, removed by the centring; float32 logs of the powers differ by ~1e-6 dB,
         // divided by band spreads of a few dB (but bands clamped by top_db=80 near silence could differ): 1e-3.
         let worst = zip(quiet, loud).map { abs($0 - $1) }.max() ?? 0

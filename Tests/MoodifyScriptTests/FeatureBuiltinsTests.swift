@@ -172,7 +172,7 @@ import Testing
         #expect(try i.run("[len(feature_names()), len(feature_names(\"method2\")), feature_names()[0], feature_names()[139]]")
             == [140, 256, "zcr_mean", "percussive_std"])
         #expect(errorMessageIn(i, "features(g, set: \"method9\")")
-            == "features: There is no feature set named \"method9\"; the known sets are \"method1\", \"method2\", \"mfcc40\", \"prosody\", \"method3\", \"speech_stats\", \"logmel_frames\".")
+            == "features: There is no feature set named \"method9\"; the known sets are \"method1\", \"method2\", \"mfcc40\", \"prosody\", \"method3\", \"speech_stats\", \"logmel_frames\", \"logmel_env_prosody_frames\".")
     }
 
     @Test(.enabled(if: DevCorpus.available, "needs ../shared/corpus/crema-d-dev (or MOODIFY_AUDIO)"))

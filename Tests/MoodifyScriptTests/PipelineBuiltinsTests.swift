@@ -40,7 +40,7 @@ private let voice: AudioBuffer = {
         let rows = try FeatureSet.method2.rows(for: voice, augment: true, using: &rng)
         #expect(try i.run("features(a, set: \"method2\", augment: true, seed: 5)") == .matrix(Matrix(rowArrays: rows)))
         #expect(errorMessageIn(i, "features(a, set: \"method9\")")
-                == "features: There is no feature set named \"method9\"; the known sets are \"method1\", \"method2\", \"mfcc40\", \"prosody\", \"method3\", \"speech_stats\", \"logmel_frames\".")
+                == "features: There is no feature set named \"method9\"; the known sets are \"method1\", \"method2\", \"mfcc40\", \"prosody\", \"method3\", \"speech_stats\", \"logmel_frames\", \"logmel_env_prosody_frames\".")
         #expect(errorMessageIn(i, "features(42)") == "features: expected a Corpus or a folder path for a_or_corpus, got a number")
     }
 
