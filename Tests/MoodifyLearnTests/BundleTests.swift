@@ -48,13 +48,16 @@ struct BundleTests {
         #expect(loaded.layers.map(\.spec) == model.layers.map(\.spec))
     }
 
-    @Test("the shipped default bundle (version 1) still loads and writes back byte for byte")
+    @Test("the shipped default bundle (an ensemble, version 2) loads and writes back byte for byte")
     func shippedBundleUnchanged() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Models/default.moodify")
         let bytes = try Data(contentsOf: url)
-        let bundle = try ModelBundle(data: bytes)
-        #expect(try bundle.encoded() == bytes)
-        #expect(try BundleContents(data: bytes) == .network(bundle))
+        let ensemble = try EnsembleBundle(data: bytes)
+        #expect(try ensemble.encoded() == bytes)
+        #expect(try BundleContents(data: bytes) == .ensemble(ensemble))
+        #expect(ensemble.members.map(\.network.featureSet) == ["logmel_frames", "speech_stats", "speech_stats", "speech_stats"])
+        #expect(ensemble.labels == ["ANG", "DIS", "FEA", "HAP", "NEU", "SAD"])
+        #expect(throws: BundleError.self, "a one-network reader refuses it") { try ModelBundle(data: bytes) }
     }
 
     @Test("the checksum is zlib's CRC-32")
