@@ -44,7 +44,7 @@ enum Prosody {
     static let hop = 512
 
     /// The per-frame tracks behind the values: YIN's estimate, RMS in dB re the loudest frame, and the voicing decision.
-    struct Tracks {
+    struct Tracks: Sendable, Equatable {
         /// YIN's f0 (Hz) and aperiodicity per frame.
         var yin: YINTrack
         /// RMS in dB re the loudest frame (floor −80 dB) per frame.
@@ -55,8 +55,17 @@ enum Prosody {
         var frames: Int { voiced.count }
     }
 
-    /// The tracks of samples at `sampleRate`, over the frames YIN and RMS both have.
+    /// The last clips' tracks, shared by the sets that need them.
+    static let recent = RecentProsodyTracks(capacity: 8)
+
+    /// The tracks of samples at `sampleRate`, over the frames YIN and RMS both have (measured once per clip while it
+    /// is among the last few measured).
     static func tracks(_ y: [Float], sampleRate sr: Double) -> Tracks {
+        recent.tracks(of: y, sampleRate: sr) { measuredTracks(y, sampleRate: sr) }
+    }
+
+    /// The tracks of samples at `sampleRate`, measured.
+    static func measuredTracks(_ y: [Float], sampleRate sr: Double) -> Tracks {
         let track = yinTrack(y, fmin: fmin, fmax: fmax, sr: sr, frameLength: 2048, hopLength: hop)
         let amplitudes = rms(y, frameLength: 2048, hopLength: hop)
         let loudness = amplitudeToDB(amplitudes, ref: .max)
