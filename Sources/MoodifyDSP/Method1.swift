@@ -20,6 +20,12 @@ enum Method1 {
         try analyse(y, sampleRate: sr).vector
     }
 
+    /// The cache-key description of the spectral and cepstral part, loading and trimming included.
+    static let spectralParameters = "load sr=22050 (soxr_hq); trim top_db=30 frame=2048 hop=512; n_fft=2048 hop=512 hann "
+        + "center=constant; zcr (edge pad) mean,std; rms mean,std; spectral centroid, bandwidth p=2, rolloff 0.85 "
+        + "mean,std; contrast fmin=200 n_bands=6 quantile=0.02 means,stds; mfcc n=40 (128 slaney mels, "
+        + "power_to_db ref=1 top_db=80, dct-ii ortho) means,stds"
+
     /// Columns of the spectral and cepstral part (zcr … MFCC stds): the first 104 values.
     static let spectralColumnCount = 104
 
@@ -80,10 +86,7 @@ extension FeatureSet {
     /// Method 1 (140 spectral, cepstral, chroma, tonal and HPSS statistics).
     public static let method1 = FeatureSet(
         name: "method1", columns: Method1.columns,
-        parameters: "method1 v1: load sr=22050 (soxr_hq); trim top_db=30 frame=2048 hop=512; n_fft=2048 hop=512 hann "
-            + "center=constant; zcr (edge pad) mean,std; rms mean,std; spectral centroid, bandwidth p=2, rolloff 0.85 "
-            + "mean,std; contrast fmin=200 n_bands=6 quantile=0.02 means,stds; mfcc n=40 (128 slaney mels, "
-            + "power_to_db ref=1 top_db=80, dct-ii ortho) means,stds; chroma_stft (tuning estimated, norm inf) "
+        parameters: "method1 v1: " + Method1.spectralParameters + "; chroma_stft (tuning estimated, norm inf) "
             + "means,stds; melspectrogram mean,std; tonnetz (chroma_cqt 36 bins/octave, 7 octaves) means; "
             + "hpss kernel=31 harmonic mean,std, percussive mean,std",
         recipe: .method1, trims: true)

@@ -19,10 +19,7 @@ extension FeatureSet {
     /// see `SpeechStats`.
     public static let speechStats = FeatureSet(
         name: "speech_stats", columns: SpeechStats.columns,
-        parameters: "speech_stats v1: load sr=22050 (soxr_hq); trim top_db=30 frame=2048 hop=512; n_fft=2048 hop=512 hann "
-            + "center=constant; zcr (edge pad) mean,std; rms mean,std; spectral centroid, bandwidth p=2, rolloff 0.85 "
-            + "mean,std; contrast fmin=200 n_bands=6 quantile=0.02 means,stds; mfcc n=40 (128 slaney mels, "
-            + "power_to_db ref=1 top_db=80, dct-ii ortho) means,stds; [" + Prosody.parameters
+        parameters: "speech_stats v1: " + Method1.spectralParameters + "; [" + Prosody.parameters
             + "]; mfcc delta width=9 (savgol interp) order 1 and 2 means,stds",
         recipe: .speechStats, trims: true)
 }

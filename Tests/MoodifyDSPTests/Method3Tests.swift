@@ -155,6 +155,17 @@ struct Method3ParityTests {
         #expect(Array(v[140..<156]) == (try FeatureSet.prosody.vector(for: audio)))
     }
 
+    @Test func method1sCacheKeyIsUnchangedBySharingItsSpectralPart() {
+        // Caches and bundles made before speech_stats shared this text must keep matching.
+        #expect(FeatureSet.method1.parameters == "method1 v1: load sr=22050 (soxr_hq); trim top_db=30 frame=2048 hop=512; "
+            + "n_fft=2048 hop=512 hann center=constant; zcr (edge pad) mean,std; rms mean,std; spectral centroid, bandwidth "
+            + "p=2, rolloff 0.85 mean,std; contrast fmin=200 n_bands=6 quantile=0.02 means,stds; mfcc n=40 (128 slaney "
+            + "mels, power_to_db ref=1 top_db=80, dct-ii ortho) means,stds; chroma_stft (tuning estimated, norm inf) "
+            + "means,stds; melspectrogram mean,std; tonnetz (chroma_cqt 36 bins/octave, 7 octaves) means; "
+            + "hpss kernel=31 harmonic mean,std, percussive mean,std")
+        #expect(FeatureSet.speechStats.parameters.hasPrefix("speech_stats v1: " + Method1.spectralParameters + "; [prosody v1"))
+    }
+
     @Test func speechStatsAreMethod3WithoutChromaMelTonnetzAndHPSS() throws {
         let set = try FeatureSet.named("speech_stats")
         let method3 = FeatureSet.method3
