@@ -55,7 +55,7 @@ struct BundleTests {
         let ensemble = try EnsembleBundle(data: bytes)
         #expect(try ensemble.encoded() == bytes)
         #expect(try BundleContents(data: bytes) == .ensemble(ensemble))
-        #expect(ensemble.members.map(\.network.featureSet) == ["logmel_env_prosody_frames", "speech_stats", "speech_stats", "speech_stats"])
+        #expect(ensemble.members.map(\.network.featureSet) == ["logmel_env_prosody_frames", "logmel_env_prosody_frames", "logmel_env_prosody_frames", "speech_stats", "speech_stats", "speech_stats"])
         #expect(ensemble.labels == ["ANG", "DIS", "FEA", "HAP", "NEU", "SAD"])
         #expect(throws: BundleError.self, "a one-network reader refuses it") { try ModelBundle(data: bytes) }
     }

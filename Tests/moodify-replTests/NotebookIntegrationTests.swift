@@ -45,7 +45,7 @@ struct NotebookIntegrationTests {
 
     @Test func trainDefaultWritesABundleWithItsCard() throws {
         let (out, folder) = try run("train_default")
-        for line in ["Fold 5: frame CNN ", "statistics MLPs    ", "ensemble    ", "Ensemble recall per class: ANG ",
+        for line in ["Fold 5: frame CNNs ", "statistics MLPs    ", "ensemble    ", "Ensemble recall per class: ANG ",
                      "Best epochs per fold: ", "\"cv_macro_f1\": ", "\"cv_accuracy_members\": ", "── 6 of 6 cells"] {
             #expect(out.contains(line), "missing \(line)")
         }
